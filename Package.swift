@@ -1,0 +1,27 @@
+// swift-tools-version: 6.1
+// AmeliDocs: the CEAM and online-proxy teleservices' rules, documents and request interface.
+// Data flows one way: Records <- TeleserviceRules <- Documents <- ... <- HTTPService / ameli-docs (see STYLE.md).
+import PackageDescription
+
+/// Every target gets the same strictness, so that a C type or an `any` cannot slip into a public API unnoticed.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "AmeliDocs",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Records", targets: ["Records"]),
+        .library(name: "TeleserviceRules", targets: ["TeleserviceRules"]),
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "Records", swiftSettings: strict),
+        .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
+        .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
+    ]
+)
