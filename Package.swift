@@ -21,6 +21,7 @@ let package = Package(
     targets: [
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
+        .target(name: "DisplayList", swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
     ]
