@@ -10,19 +10,69 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// The request interface and persistence (issue 4). Versions are the ones the local package mirror holds.
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+let postgresNIO: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "AmeliDocs",
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Records", targets: ["Records"]),
         .library(name: "TeleserviceRules", targets: ["TeleserviceRules"]),
+        .executable(name: "ameli-docs", targets: ["ameli-docs"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
     targets: [
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "DisplayList", swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
+        .target(name: "StorageSQLite", dependencies: ["Storage", "Records", "TeleserviceRules", grdb], swiftSettings: strict),
+        .target(name: "StoragePostgres", dependencies: [
+            "Storage", "Records", "TeleserviceRules", postgresNIO, logging,
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict),
+        .target(name: "HTTPService", dependencies: [
+            "Storage", "Records", "TeleserviceRules", hummingbird, logging, crypto,
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict),
+        .executableTarget(name: "ameli-docs", dependencies: [
+            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", hummingbird, logging,
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules"], swiftSettings: strict),
+        .testTarget(name: "HTTPServiceTests", dependencies: [
+            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", hummingbird,
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,52 @@
+// AccessToken: the JWT claims of API.md (sub = NIR, exp, role) and the HS256 keys that sign and verify them.
+public import Foundation
+public import JWTKit
+public import Records
+
+/// `sub` is the insured's NIR (15 characters, key checked), `exp` is required, `role: "admin"` opens admin routes.
+public struct AccessClaims: JWTPayload, Equatable {
+    public var sub: SubjectClaim
+    public var exp: ExpirationClaim
+    public var role: String?
+
+    public init(nir: NIR, expiresAt: Date, admin: Bool) {
+        self.sub = SubjectClaim(value: nir.value)
+        self.exp = ExpirationClaim(value: expiresAt)
+        self.role = admin ? "admin" : nil
+    }
+
+    /// Expiry is checked by `AccessTokens.verify` against the service's clock, not the system's.
+    public func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+/// The service's HS256 key, for `ameli-docs token`, the tests and the authentication middleware alike.
+public struct AccessTokens: Sendable {
+    private let keys: JWTKeyCollection
+
+    /// A secret shorter than 32 bytes is refused: HS256 is only as strong as its key (RFC 7518 §3.2).
+    public init(secret: String) async throws {
+        guard secret.utf8.count >= 32 else { throw AccessTokenError.secretTooShort }
+        keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+    }
+
+    public func sign(nir: NIR, admin: Bool = false, expiresAt: Date) async throws -> String {
+        try await keys.sign(AccessClaims(nir: nir, expiresAt: expiresAt, admin: admin))
+    }
+
+    /// The caller a token proves, or nil for a token that is forged, malformed, expired or whose `sub` is no NIR.
+    public func verify(_ token: String, now: Date) async -> Caller? {
+        guard let claims = try? await keys.verify(token, as: AccessClaims.self),
+              now < claims.exp.value,
+              let nir = try? NIR(claims.sub.value), nir.value == claims.sub.value else { return nil }
+        return Caller(nir: nir, isAdmin: claims.role == "admin")
+    }
+}
+
+public enum AccessTokenError: Error, CustomStringConvertible {
+    case secretTooShort
+
+    public var description: String {
+        "Le secret JWT (AMELI_DOCS_JWT_SECRET) doit comporter au moins 32 octets."
+    }
+}

@@ -1,0 +1,115 @@
+// AmeliService: what the route handlers share — store, renderer, clock, ids, metrics — and their common steps.
+public import Foundation
+import Hummingbird
+import HTTPTypes
+import Crypto
+import Records
+public import Storage
+import TeleserviceRules
+
+/// Handlers are small methods in extensions named after their routes (`AmeliService+Proxy.swift`); this file has
+/// the steps they share: JSON answers, documents with their proof, idempotency keys.
+public struct AmeliService: Sendable {
+    public let store: any Store
+    public let renderer: any DocumentRendering
+    public let clock: @Sendable () -> Date
+    public let ids: IdentifierGenerator
+    public let metrics: ServiceMetrics
+
+    public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
+                ids: IdentifierGenerator, metrics: ServiceMetrics) {
+        self.store = store
+        self.renderer = renderer
+        self.clock = clock
+        self.ids = ids
+        self.metrics = metrics
+    }
+
+    /// The Paris day of an instant: what the rules call today.
+    func today(_ now: Date) -> CivilDate { CivilDate(now) }
+
+    // MARK: JSON
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static func jsonBytes(_ value: some Encodable) throws -> [UInt8] {
+        Array(try encoder().encode(value))
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        bytes(try jsonBytes(value), status: status, contentType: "application/json")
+    }
+
+    static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status, contentType: String, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        if !contentType.isEmpty { fields[.contentType] = contentType }
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: Documents
+
+    /// Renders with the render metrics (count and time by kind and format).
+    func render(_ document: RenderableDocument, format: DocumentFormat, dpi: Double = 300) throws -> [UInt8] {
+        let start = ContinuousClock.now
+        let bytes = try renderer.render(document, format: format, dpi: dpi)
+        metrics.recordRender(kind: document.kind.rawValue, format: format.rawValue, duration: ContinuousClock.now - start)
+        return bytes
+    }
+
+    /// A document answer: the bytes with their ETag (their SHA-256), answered 304 when the caller already has
+    /// them, and the SHA-256 recorded with what was served to whom, so that a document can later be proven.
+    func document(_ bytes: [UInt8], format: DocumentFormat, filename: String, served: (NIR, ServedDocument.Kind, Identifier),
+                  request: Request, inline: Bool = true) async throws -> Response {
+        let sha = Self.sha256Hex(bytes)
+        var headers: HTTPFields = [:]
+        headers[.eTag] = "\"\(sha)\""
+        // Personal documents: never in a shared cache; the caller's own cache revalidates with the ETag.
+        headers[.cacheControl] = "private, no-cache"
+        headers[.contentDisposition] = "\(inline ? "inline" : "attachment"); filename=\"\(filename)\""
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "\"\(sha)\"" }) {
+            return Self.bytes([], status: .notModified, contentType: "", headers: headers)
+        }
+        try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
+                                                            format: format.rawValue, sha256: sha, servedAt: clock()))
+        return Self.bytes(bytes, status: .ok, contentType: format.contentType, headers: headers)
+    }
+
+    // MARK: Idempotency
+
+    /// The `Idempotency-Key` of a POST, scoped to the caller and fingerprinted with method, path and body.
+    func idempotencyKey(_ request: Request, body: RequestBody, caller: Caller) throws -> IdempotencyKey? {
+        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else { return nil }
+        guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw APIProblem(.invalidField, detail: "L'en-tête Idempotency-Key doit comporter de 1 à 255 caractères ASCII visibles.",
+                             errors: [.init(field: "Idempotency-Key", code: APIProblem.Code.invalidField.rawValue, detail: "Clé invalide.")])
+        }
+        let fingerprint = Self.sha256Hex(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8) + body.bytes)
+        return IdempotencyKey(principal: caller.nir.value, key: key, fingerprint: fingerprint)
+    }
+
+    /// The answer of a procedure: the one just decided, or the first one replayed for a repeated key.
+    static func answer(_ result: ProcedureResult<StoredResponse>) -> Response {
+        switch result {
+        case .performed(let response):
+            return bytes(response.body, status: .init(code: response.status), contentType: response.contentType)
+        case .replayed(let response):
+            var headers: HTTPFields = [:]
+            headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
+            return bytes(response.body, status: .init(code: response.status), contentType: response.contentType, headers: headers)
+        }
+    }
+
+    /// A procedure's answer, kept for replay when the request carried an idempotency key.
+    static func stored(_ value: some Encodable, status: HTTPResponse.Status) throws -> StoredResponse {
+        StoredResponse(status: status.code, contentType: "application/json", body: try jsonBytes(value))
+    }
+}

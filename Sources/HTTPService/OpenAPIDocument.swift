@@ -1,0 +1,2 @@
+// OpenAPIDocument: placeholder
+enum OpenAPIDocument { static let yaml = "" }

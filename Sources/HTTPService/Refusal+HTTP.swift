@@ -1,0 +1,24 @@
+// Refusal+HTTP: a rule refusal as an answer — the rule id as code, the French message as detail.
+public import Hummingbird
+public import HTTPTypes
+public import TeleserviceRules
+import Records
+
+extension Refusal {
+    /// API.md: rule refusals answer 409, or 422 for input that can never be valid.
+    public var problem: APIProblem {
+        let status: HTTPResponse.Status = switch kind {
+        case .conflict: .conflict
+        case .invalidInput: .unprocessableContent
+        }
+        var problem = APIProblem(status: status, code: rule.rawValue, title: "Demande refusée", detail: message,
+                                 errors: fieldErrors.map { APIProblem.FieldError(field: $0.field, code: $0.code.rawValue, detail: $0.detail) })
+        problem.availableFrom = availableFrom
+        return problem
+    }
+}
+
+extension Refusal: HTTPResponseError {
+    public var status: HTTPResponse.Status { problem.status }
+    public func response(from request: Request, context: some RequestContext) throws -> Response { problem.response }
+}

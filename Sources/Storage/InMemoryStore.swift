@@ -1,0 +1,138 @@
+// InMemoryStore: the store in one process's memory, for tests of the service that need no database.
+public import Foundation
+public import Records
+public import TeleserviceRules
+import Synchronization
+
+/// Same contract as the database stores: one lock stands for the household lock and the transaction (a decision
+/// that throws leaves the state untouched, because changes are applied only after it returns).
+public final class InMemoryStore: Store {
+    private struct State {
+        var records: [NIR: InsuredRecord] = [:]
+        var orders: [NIR: [CardOrder]] = [:]
+        var proxies: [NIR: [Proxy]] = [:]
+        var confirmations: [Identifier: (NIR, ProxyConfirmation)] = [:]
+        var certificates: [Identifier: (NIR, StoredCertificate)] = [:]
+        var messages: [NIR: [InboxMessage]] = [:]
+        var notices: [NIR: [EmailNotice]] = [:]
+        var history: [NIR: [ProcedureEntry]] = [:]
+        var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
+        var served: [ServedDocument] = []
+        var nextCardSerial = 1
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    public func migrate() async throws {}
+    public func checkHealth() async throws {}
+
+    public func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult {
+        state.withLock { state in
+            let existed = state.records.updateValue(record, forKey: record.nir) != nil
+            return existed ? .replaced : .created
+        }
+    }
+
+    public func household(of nir: NIR) async throws -> Household? {
+        state.withLock { state in Self.household(nir, in: state) }
+    }
+
+    private static func household(_ nir: NIR, in state: State) -> Household? {
+        state.records[nir].map { Household(record: $0, orders: state.orders[nir] ?? [], proxies: state.proxies[nir] ?? []) }
+    }
+
+    public func perform<Value: Sendable>(
+        _ request: ProcedureRequest,
+        _ decide: @Sendable (ProcedureContext) throws -> ProcedureCommit<Value>
+    ) async throws -> ProcedureResult<Value> {
+        try state.withLock { state in
+            guard let household = Self.household(request.nir, in: state) else { throw StoreError.householdNotFound }
+            let idempotencyID = request.idempotency.map { "\($0.principal)\u{0}\($0.key)" }
+            if let key = request.idempotency, let id = idempotencyID, let seen = state.idempotency[id] {
+                guard seen.fingerprint == key.fingerprint else { throw StoreError.idempotencyKeyReused }
+                return .replayed(seen.response)
+            }
+            var serial: Int?
+            if request.allocatesCardSerial {
+                serial = state.nextCardSerial
+            }
+            let history = (state.history[request.nir] ?? []).sorted { $0.submittedAt > $1.submittedAt }
+            let commit = try decide(ProcedureContext(household: household, history: history, cardSerial: serial))
+            if request.allocatesCardSerial { state.nextCardSerial += 1 }
+            Self.apply(commit.changes, to: &state, nir: request.nir)
+            if let key = request.idempotency, let id = idempotencyID, let response = commit.response {
+                state.idempotency[id] = (key.fingerprint, response)
+            }
+            return .performed(commit.value)
+        }
+    }
+
+    private static func apply(_ changes: HouseholdChanges, to state: inout State, nir: NIR) {
+        if let record = changes.record { state.records[nir] = record }
+        for order in changes.orders { upsert(order, into: &state.orders[nir, default: []], id: \.id) }
+        for change in changes.proxies {
+            upsert(change.proxy, into: &state.proxies[nir, default: []], id: \.id)
+            if let confirmation = change.confirmation { state.confirmations[change.proxy.id] = (nir, confirmation) }
+        }
+        for issued in changes.certificates {
+            state.certificates[issued.certificate.id] = (nir, StoredCertificate(issued: issued))
+        }
+        state.messages[nir, default: []].append(contentsOf: changes.messages)
+        state.notices[nir, default: []].append(contentsOf: changes.notices)
+        for entry in changes.procedures { upsert(entry, into: &state.history[nir, default: []], id: \.id) }
+    }
+
+    private static func upsert<T>(_ value: T, into list: inout [T], id: KeyPath<T, Identifier>) {
+        if let index = list.firstIndex(where: { $0[keyPath: id] == value[keyPath: id] }) {
+            list[index] = value
+        } else {
+            list.append(value)
+        }
+    }
+
+    public func owner(ofOrder id: Identifier) async throws -> NIR? {
+        state.withLock { state in state.orders.first { $0.value.contains { $0.id == id } }?.key }
+    }
+
+    public func inbox(of nir: NIR) async throws -> [InboxMessage] {
+        state.withLock { state in (state.messages[nir] ?? []).sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) } }
+    }
+
+    public func message(_ id: Identifier, of nir: NIR) async throws -> InboxMessage? {
+        state.withLock { state in state.messages[nir]?.first { $0.id == id } }
+    }
+
+    public func procedures(of nir: NIR) async throws -> [ProcedureEntry] {
+        state.withLock { state in (state.history[nir] ?? []).sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) } }
+    }
+
+    public func notices(of nir: NIR) async throws -> [EmailNotice] {
+        state.withLock { state in (state.notices[nir] ?? []).reversed() }
+    }
+
+    public func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate? {
+        state.withLock { state in state.certificates[id].flatMap { $0.0 == nir ? $0.1 : nil } }
+    }
+
+    public func proxyConfirmation(_ id: Identifier, of nir: NIR) async throws -> ProxyConfirmation? {
+        state.withLock { state in state.confirmations[id].flatMap { $0.0 == nir ? $0.1 : nil } }
+    }
+
+    public func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool {
+        state.withLock { state in
+            guard let (owner, stored) = state.certificates[id], owner == nir, stored.downloadedAt == nil else { return false }
+            state.certificates[id] = (owner, StoredCertificate(issued: stored.issued, downloadedAt: instant, sha256: sha256))
+            return true
+        }
+    }
+
+    public func recordServedDocument(_ document: ServedDocument) async throws {
+        state.withLock { state in state.served.append(document) }
+    }
+
+    public func servedDocuments(of nir: NIR) async throws -> [ServedDocument] {
+        state.withLock { state in state.served.filter { $0.nir == nir }.reversed() }
+    }
+}

@@ -1,0 +1,55 @@
+// Store: the one persistence interface the service and the CLI use; SQLite, PostgreSQL and memory implement it.
+public import Foundation
+public import Records
+public import TeleserviceRules
+
+/// Everything the service persists, per household (keyed by the insured's NIR).
+///
+/// Procedures go through `perform`: the store locks the household, hands a snapshot to a pure decision, and
+/// commits what it returns — state, acknowledgement message, e-mail notice, history entry, idempotency record —
+/// in one transaction, or nothing at all when the decision throws. Reads that take a `nir` only ever see that
+/// household: another household's id answers nil, exactly like an absent one.
+public protocol Store: Sendable {
+    /// Brings the schema to the latest version (idempotent).
+    func migrate() async throws
+    /// Proves the database answers (`/health`).
+    func checkHealth() async throws
+
+    /// Creates or replaces one insured's record; orders, proxies, messages and history are kept.
+    func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult
+    /// The household as the rules see it, or nil when the NIR has no record.
+    func household(of nir: NIR) async throws -> Household?
+
+    /// Runs one procedure on a locked household and commits its changes atomically (see type comment).
+    /// Throws `StoreError.householdNotFound` when the NIR has no record; rethrows what `decide` throws, after
+    /// rolling back.
+    func perform<Value: Sendable>(
+        _ request: ProcedureRequest,
+        _ decide: @Sendable (ProcedureContext) throws -> ProcedureCommit<Value>
+    ) async throws -> ProcedureResult<Value>
+
+    /// The household owning a card order (admin fulfilment finds the household from the order).
+    func owner(ofOrder id: Identifier) async throws -> NIR?
+
+    /// The secure inbox, newest first.
+    func inbox(of nir: NIR) async throws -> [InboxMessage]
+    func message(_ id: Identifier, of nir: NIR) async throws -> InboxMessage?
+    /// The procedure history, newest first.
+    func procedures(of nir: NIR) async throws -> [ProcedureEntry]
+    /// E-mail notices recorded (no mail is sent), newest first.
+    func notices(of nir: NIR) async throws -> [EmailNotice]
+    func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate?
+    func proxyConfirmation(_ id: Identifier, of nir: NIR) async throws -> ProxyConfirmation?
+
+    /// R_CERTIFICATE: one conditional update; true for exactly one caller, whatever the concurrency.
+    func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool
+    /// Records the SHA-256 of a document served, so that it can later be proven.
+    func recordServedDocument(_ document: ServedDocument) async throws
+    func servedDocuments(of nir: NIR) async throws -> [ServedDocument]
+}
+
+/// What `importRecord` did.
+public enum ImportResult: Sendable, Equatable {
+    case created
+    case replaced
+}

@@ -1,0 +1,91 @@
+// SQLiteSchema: the versioned migrations of the SQLite store (the PostgreSQL store has the same, in its dialect).
+import GRDB
+import Storage
+
+/// Each migration keeps its id forever once shipped; a change is a new migration. The ids are the same as the
+/// PostgreSQL store's (`PostgresSchema`), so the two databases can be compared version for version.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-households") { db in
+            // Records are JSON text (StoredJSON); the columns beside them are what queries filter and sort on.
+            // Instants are seconds since 1970 (REAL), the same in both stores.
+            try db.execute(sql: """
+                CREATE TABLE insured (
+                    nir TEXT PRIMARY KEY NOT NULL,
+                    record TEXT NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE TABLE card_orders (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    nir TEXT NOT NULL REFERENCES insured(nir),
+                    beneficiary_id TEXT NOT NULL,
+                    submitted_at REAL NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX card_orders_by_nir ON card_orders(nir);
+                CREATE TABLE proxies (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    nir TEXT NOT NULL REFERENCES insured(nir),
+                    created_at REAL NOT NULL,
+                    body TEXT NOT NULL,
+                    confirmation TEXT
+                );
+                CREATE INDEX proxies_by_nir ON proxies(nir, created_at);
+                CREATE TABLE certificates (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    nir TEXT NOT NULL REFERENCES insured(nir),
+                    order_id TEXT NOT NULL,
+                    beneficiary_id TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    downloaded_at REAL,
+                    sha256 TEXT
+                );
+                CREATE TABLE messages (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    nir TEXT NOT NULL REFERENCES insured(nir),
+                    received_at REAL NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX messages_by_nir ON messages(nir, received_at);
+                CREATE TABLE email_notices (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    nir TEXT NOT NULL REFERENCES insured(nir),
+                    sent_at REAL NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX email_notices_by_nir ON email_notices(nir);
+                CREATE TABLE procedures (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    nir TEXT NOT NULL REFERENCES insured(nir),
+                    submitted_at REAL NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX procedures_by_nir ON procedures(nir, submitted_at);
+                CREATE TABLE idempotency_keys (
+                    principal TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    content_type TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    PRIMARY KEY (principal, key)
+                );
+                CREATE TABLE served_documents (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    nir TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    document_id TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    served_at REAL NOT NULL
+                );
+                CREATE INDEX served_documents_by_nir ON served_documents(nir);
+                -- SQLite has no sequences: one counter row, incremented inside the procedure's transaction.
+                CREATE TABLE card_serials (name TEXT PRIMARY KEY NOT NULL, last_value INTEGER NOT NULL);
+                INSERT INTO card_serials (name, last_value) VALUES ('card', \(CardSerial.firstValue - 1));
+                """)
+        }
+        return migrator
+    }
+}
