@@ -43,8 +43,8 @@ extension CardTeleservice {
             guard let card = beneficiary.activeCard(on: today) else { return nil }
             let opens = card.expiryDate.adding(months: -CardTeleservice.renewalWindowMonths)
             let when = today >= opens ? "demandez son renouvellement anticipé" : "vous pourrez demander son renouvellement à partir du \(opens.french)"
-            return Refusal(.R_ORDER, .conflict, "\(name) a déjà une carte valable jusqu'au \(card.expiryDate.french) : \(when).",
-                           availableFrom: today >= opens ? nil : opens)
+            // No availableFrom here: time lifts the renewal's block, not this one (the renew action carries the date).
+            return Refusal(.R_ORDER, .conflict, "\(name) a déjà une carte valable jusqu'au \(card.expiryDate.french) : \(when).")
         }
 
         func renewalBlocker() -> Refusal? {
