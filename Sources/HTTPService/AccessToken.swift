@@ -11,7 +11,8 @@ public struct AccessClaims: JWTPayload, Equatable {
 
     public init(nir: NIR, expiresAt: Date, admin: Bool) {
         self.sub = SubjectClaim(value: nir.value)
-        self.exp = ExpirationClaim(value: expiresAt)
+        // Whole seconds, as JWTs usually carry them (RFC 7519 NumericDate allows fractions, not every client does).
+        self.exp = ExpirationClaim(value: Date(timeIntervalSince1970: expiresAt.timeIntervalSince1970.rounded(.down)))
         self.role = admin ? "admin" : nil
     }
 

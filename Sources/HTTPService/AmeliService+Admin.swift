@@ -39,6 +39,11 @@ extension AmeliService {
             case .accepted(let outcome):
                 var changes = HouseholdChanges(from: household, to: outcome.household)
                 if !changes.orders.contains(outcome.order) { changes.orders.append(outcome.order) }
+                // R_HISTORY: the order's line in "Mes démarches" (same id as the order) is now completed.
+                if var entry = context.history.first(where: { $0.id == outcome.order.id }) {
+                    entry.status = .completed
+                    changes.procedures = [entry]
+                }
                 let response = try Self.stored(CardView(outcome.card, today: CivilDate(now)), status: .ok)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }

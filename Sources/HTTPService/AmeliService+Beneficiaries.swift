@@ -34,7 +34,6 @@ extension AmeliService {
                                          allocatesCardSerial: true)
         let result = try await store.perform(procedure) { context in
             let household = context.household
-            guard household.record.beneficiary(beneficiaryID) != nil else { throw APIProblem.notFound }
             let reserved = try CardSerial.cardNumber(institution: household.record.institution, serial: context.cardSerial!)
             switch CardTeleservice.requestCard(for: beneficiaryID, departureWithin15Days: input.departureWithin15Days, in: household,
                                                submission: submission, reservedCardNumber: reserved, certificateID: certificateID) {
@@ -69,7 +68,6 @@ extension AmeliService {
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller))
         let result = try await store.perform(procedure) { context in
             let household = context.household
-            guard household.record.beneficiary(beneficiaryID) != nil else { throw APIProblem.notFound }
             switch CardTeleservice.declareLoss(for: beneficiaryID, kind: input.kind, date: input.date, sworn: input.sworn,
                                                in: household, submission: submission) {
             case .refused(let refusal):
@@ -101,9 +99,7 @@ extension AmeliService {
             }
             dpi = Double(value)
         }
-        guard let household = try await store.household(of: caller.nir), household.record.beneficiary(beneficiaryID) != nil else {
-            throw APIProblem.notFound
-        }
+        guard let household = try await store.household(of: caller.nir) else { throw APIProblem.notFound }
         switch CardTeleservice.cardFace(for: beneficiaryID, in: household, today: today(clock())) {
         case .refused(let refusal):
             throw refusal
@@ -118,7 +114,8 @@ extension AmeliService {
 // MARK: - Bodies
 
 struct CardOrderInput: RequestDecodable {
-    let departureWithin15Days: Bool
+    /// Optional here so that a missing answer is refused by its rule (R_DEPARTURE), not as a decoding error.
+    let departureWithin15Days: Bool?
     static let shape = JSONShape.object(["departureWithin15Days": .value])
 }
 

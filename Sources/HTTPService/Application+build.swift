@@ -2,6 +2,7 @@
 public import Foundation
 public import Hummingbird
 public import Logging
+import NIOCore
 public import ServiceLifecycle
 public import Storage
 
@@ -14,8 +15,9 @@ public func buildApplication(
     renderer: any DocumentRendering,
     ids: IdentifierGenerator = .random,
     services: [any Service] = [],
-    logger: Logger = Logger(label: "ameli-docs")
-) async throws -> some ApplicationProtocol {
+    logger: Logger = Logger(label: "ameli-docs"),
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) async throws -> Application<RouterResponder<AppRequestContext>> {
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
     let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics())
     let router = buildRouter(service: service, tokens: tokens)
@@ -23,6 +25,7 @@ public func buildApplication(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
         services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }
 

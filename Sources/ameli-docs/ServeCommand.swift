@@ -1,0 +1,68 @@
+// ServeCommand: `ameli-docs serve [--port] [--database] [--demo]` runs the HTTP service until SIGINT/SIGTERM.
+import ArgumentParser
+import Foundation
+import HTTPService
+import Hummingbird
+import Logging
+import Records
+import Storage
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Démarre le service HTTP (API.md).")
+
+    @Option(help: "Port d'écoute (aussi AMELI_DOCS_PORT).")
+    var port: Int?
+
+    @Option(help: "Adresse d'écoute.")
+    var host: String = "127.0.0.1"
+
+    @OptionGroup var database: DatabaseOption
+
+    @Flag(help: "Importe un foyer de démonstration et affiche des jetons et des requêtes curl prêtes à coller.")
+    var demo = false
+
+    func run() async throws {
+        var logger = Logger(label: "ameli-docs")
+        logger.logLevel = ProcessInfo.processInfo.environment["AMELI_DOCS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let environment = ProcessInfo.processInfo.environment
+        var secret = environment["AMELI_DOCS_JWT_SECRET"] ?? ""
+        if secret.isEmpty {
+            guard demo else {
+                throw ValidationError("AMELI_DOCS_JWT_SECRET n'est pas défini (au moins 32 octets) : c'est le secret des jetons. Avec --demo, un secret est tiré au hasard.")
+            }
+            secret = DemoHousehold.randomSecret()
+        }
+        let jwtSecret = secret
+        let log = logger
+        let port = port ?? environment["AMELI_DOCS_PORT"].flatMap(Int.init) ?? 8080
+        let opened = try database.open(logger: logger)
+        let store = opened.store
+        let clock: @Sendable () -> Date = { Date() }
+        let tokens = try await AccessTokens(secret: jwtSecret)
+        let demo = demo
+        let storeDescription = opened.description
+        var app = try await buildApplication(
+            configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret),
+            clock: clock, store: store, renderer: try ServiceRenderer.make(), services: opened.services, logger: logger,
+            onServerRunning: { port in
+                guard demo else { return }
+                let base = "http://127.0.0.1:\(port)"
+                do {
+                    // Written unbuffered: the lines must show while the server runs, not at exit.
+                    let text = try await DemoHousehold.instructions(base: base, tokens: tokens, secret: jwtSecret, now: clock(), storeDescription: storeDescription)
+                    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+                } catch {
+                    print("Impossible de préparer les jetons de démonstration : \(error)")
+                }
+            })
+        app.beforeServerStarts {
+            try await store.migrate()
+            if demo {
+                let result = try await store.importRecord(try DemoHousehold.record(today: CivilDate(clock())), at: clock())
+                log.info("demo household imported", metadata: ["result": "\(result)"])
+            }
+        }
+        try await app.runService()
+    }
+}

@@ -1,0 +1,30 @@
+// TokenCommand: `ameli-docs token --nir NIR [--admin] [--ttl SECONDS]` prints a bearer token for the service.
+import ArgumentParser
+import Foundation
+import HTTPService
+import Records
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Affiche un jeton signé avec le secret configuré (AMELI_DOCS_JWT_SECRET).")
+
+    @Option(help: "Le NIR de l'assuré (15 caractères, clé comprise).")
+    var nir: String
+
+    @Flag(help: "Jeton d'administrateur (role admin).")
+    var admin = false
+
+    @Option(help: "Durée de validité en secondes.")
+    var ttl: Int = 3600
+
+    func run() async throws {
+        guard let secret = ProcessInfo.processInfo.environment["AMELI_DOCS_JWT_SECRET"], !secret.isEmpty else {
+            throw ValidationError("AMELI_DOCS_JWT_SECRET n'est pas défini : c'est le secret avec lequel le service vérifie les jetons.")
+        }
+        guard ttl > 0 else { throw ValidationError("--ttl doit être positif.") }
+        let number: NIR
+        do { number = try NIR(nir) } catch { throw ValidationError(error.detail) }
+        let tokens = try await AccessTokens(secret: secret)
+        print(try await tokens.sign(nir: number, admin: admin, expiresAt: Date().addingTimeInterval(TimeInterval(ttl))))
+    }
+}
