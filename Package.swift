@@ -67,11 +67,19 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: [
+            "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", logging,
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
     ]

@@ -1,0 +1,12 @@
+// ConcurrencyTests: the one-time download and the one open order hold under simultaneous requests (SQLite).
+import Testing
+
+@Suite struct ConcurrencyTests {
+    @Test func R_CERTIFICATE_fiftyConcurrentDownloadsGiveExactlyOneDocument() async throws {
+        try await Scenarios.fiftyConcurrentDownloads(.sqlite)
+    }
+
+    @Test func R_ONE_OPEN_ORDER_twoConcurrentOrdersGiveExactlyOneCreated() async throws {
+        try await Scenarios.twoConcurrentOrders(.sqlite)
+    }
+}

@@ -1,0 +1,34 @@
+// PostgresAPITests: the same API scenarios on a real PostgreSQL server (AMELI_DOCS_TEST_POSTGRES_URL).
+import Testing
+
+/// Skipped, and shown as skipped, when no server is given; Scripts/with-postgres.sh starts one.
+@Suite(.enabled(if: TestDatabase.postgresAvailable, "AMELI_DOCS_TEST_POSTGRES_URL is not set: run under Scripts/with-postgres.sh"))
+struct PostgresAPITests {
+    @Test func R_CERTIFICATE_orderWithDepartureOnPostgres() async throws {
+        try await Scenarios.orderWithDeparture(.postgres)
+    }
+
+    @Test func R_LOSS_lossThenOrderOnPostgres() async throws {
+        try await Scenarios.lossThenOrder(.postgres)
+    }
+
+    @Test func P_ADULT_proxyFlowOnPostgres() async throws {
+        try await Scenarios.proxyFlow(.postgres)
+    }
+
+    @Test func R_CERTIFICATE_fiftyConcurrentDownloadsOnPostgres() async throws {
+        try await Scenarios.fiftyConcurrentDownloads(.postgres)
+    }
+
+    @Test func R_ONE_OPEN_ORDER_twoConcurrentOrdersOnPostgres() async throws {
+        try await Scenarios.twoConcurrentOrders(.postgres)
+    }
+
+    @Test func idempotentReplayOnPostgres() async throws {
+        try await Scenarios.idempotentReplay(.postgres)
+    }
+
+    @Test func otherHouseholdIsNotFoundOnPostgres() async throws {
+        try await Scenarios.otherHouseholdIsNotFound(.postgres)
+    }
+}
