@@ -6,7 +6,7 @@ public import Records
 public enum RecordImport {
     static let cardShape = JSONShape.object([
         "number": .value, "issueDate": .value, "expiryDate": .value, "status": .value,
-        "cancellation": .object(["date": .value, "kind": .value]),
+        "cancellation": .object(["date": .value, "kind": .value]), "replacedOn": .value,
     ])
     static let beneficiaryShape = JSONShape.object([
         "id": .value, "nir": .value, "rank": .value, "lastName": .value, "givenNames": .value, "birthDate": .value,
