@@ -72,7 +72,7 @@ import Yams
                 }
                 path = path.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{nir}", with: Fixtures.martinNIR.value)
                 let response = try await app.send(HTTPRequest.Method(parts[0])!, path, json: bodies[route],
-                                                  token: path.hasPrefix("/v1/admin") ? admin : .none)
+                                                  token: path.hasPrefix("/v1/admin") ? admin : TestHarness.martins)
                 #expect(response.status != .notFound && response.status.code < 500, "\(route) → \(response.status.code) \(response.text)")
             }
         }

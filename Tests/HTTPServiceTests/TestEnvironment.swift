@@ -147,16 +147,15 @@ struct TestHarness: Sendable {
         try await tokens.sign(nir: nir, admin: admin, expiresAt: clock.now.addingTimeInterval(expiresIn))
     }
 
+    /// Stands for "the Martins' token" in `send`.
+    static let martins = "<the Martins' token>"
+
     /// One request. `token: nil` sends none; by default the Martins' token.
     @discardableResult
-    func send(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, token: String?? = .none,
+    func send(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, token: String? = TestHarness.martins,
               headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = headers
-        let bearer: String?
-        switch token {
-        case .none: bearer = try await self.token()
-        case .some(let given): bearer = given
-        }
+        let bearer = token == Self.martins ? try await self.token() : token
         if let bearer { fields[.authorization] = "Bearer \(bearer)" }
         if json != nil { fields[.contentType] = "application/json" }
         return try await client.executeRequest(uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) })

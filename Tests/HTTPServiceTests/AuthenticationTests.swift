@@ -1,0 +1,85 @@
+// AuthenticationTests: bearer tokens (HS256, sub = NIR, exp required) and the admin role.
+import Foundation
+import HTTPService
+import HTTPTypes
+import HummingbirdTesting
+import JWTKit
+import Records
+import Testing
+
+@Suite struct AuthenticationTests {
+    /// A token signed with `secret` over arbitrary claims.
+    private struct LooseClaims: JWTPayload {
+        var sub: SubjectClaim?
+        var exp: ExpirationClaim?
+        var role: String?
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    private func sign(_ claims: LooseClaims, secret: String = Fixtures.secret) async throws -> String {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        return try await keys.sign(claims)
+    }
+
+    @Test func missingMalformedForgedOrExpiredTokensAreUnauthorized() async throws {
+        try await withService { app in
+            let exp = ExpirationClaim(value: app.clock.now.addingTimeInterval(600))
+            let sub = SubjectClaim(value: Fixtures.martinNIR.value)
+            let tokens: [String?] = [
+                nil,
+                "not-a-jwt",
+                try await sign(LooseClaims(sub: sub, exp: exp), secret: String(repeating: "x", count: 40)),
+                try await sign(LooseClaims(sub: sub, exp: nil)),
+                try await sign(LooseClaims(sub: sub, exp: ExpirationClaim(value: app.clock.now.addingTimeInterval(-1)))),
+                try await sign(LooseClaims(sub: SubjectClaim(value: "185037512000697"), exp: exp)),   // key does not match
+                try await sign(LooseClaims(sub: nil, exp: exp)),
+            ]
+            for token in tokens {
+                let answer = try await app.send(.get, "/v1/beneficiaries", token: token)
+                #expect(answer.status == .unauthorized, "\(token ?? "none")")
+                #expect(answer.problemCode == "unauthorized")
+                #expect(answer.headers[.wwwAuthenticate] == "Bearer")
+            }
+            let valid = try await sign(LooseClaims(sub: sub, exp: exp))
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: valid).status == .ok)
+        }
+    }
+
+    @Test func expiryFollowsTheServiceClock() async throws {
+        try await withService { app in
+            let token = try await app.token(expiresIn: 60)
+            #expect(try await app.send(.get, "/v1/inbox", token: token).status == .ok)
+            app.clock.set(app.clock.now.addingTimeInterval(61))
+            #expect(try await app.send(.get, "/v1/inbox", token: token).status == .unauthorized)
+        }
+    }
+
+    @Test func adminRoutesNeedTheAdminRole() async throws {
+        try await withService { app in
+            let user = try await app.send(.post, "/v1/admin/card-orders/x/fulfilment", json: "{}")
+            #expect(user.status == .forbidden)
+            #expect(user.problemCode == "forbidden")
+            let anonymous = try await app.send(.put, "/v1/admin/insured/\(Fixtures.martinNIR.value)", json: "{}", token: nil)
+            #expect(anonymous.status == .unauthorized)
+            let otherRole = try await sign(LooseClaims(sub: SubjectClaim(value: Fixtures.martinNIR.value),
+                                                       exp: ExpirationClaim(value: app.clock.now.addingTimeInterval(60)), role: "agent"))
+            #expect(try await app.send(.post, "/v1/admin/card-orders/x/fulfilment", json: "{}", token: otherRole).status == .forbidden)
+            let admin = try await app.token(admin: true)
+            #expect(try await app.send(.post, "/v1/admin/card-orders/x/fulfilment", json: "{}", token: admin).status == .notFound)
+        }
+    }
+
+    @Test func tokensOfAnUnknownInsuredReachNothing() async throws {
+        try await withService { app in
+            let stranger = try await app.token(try NIR("284052A32102552"))
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: stranger).status == .notFound)
+            #expect(try await app.send(.get, "/v1/inbox", token: stranger).array.isEmpty)
+            #expect(try await app.send(.post, "/v1/proxy", json: "{}", token: stranger).status == .notFound)
+        }
+    }
+
+    @Test func shortSecretsAreRefused() async throws {
+        await #expect(throws: AccessTokenError.self) { _ = try await AccessTokens(secret: "short") }
+    }
+}
