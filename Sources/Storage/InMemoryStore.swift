@@ -18,7 +18,7 @@ public final class InMemoryStore: Store {
         var history: [NIR: [ProcedureEntry]] = [:]
         var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
         var served: [ServedDocument] = []
-        var nextCardSerial = 1
+        var nextCardSerial = CardSerial.firstValue
     }
 
     private let state = Mutex(State())
