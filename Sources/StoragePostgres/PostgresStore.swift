@@ -277,13 +277,18 @@ public final class PostgresStore: Store, Service {
     }
 
     public func servedDocuments(of nir: NIR) async throws -> [ServedDocument] {
-        try await collect(client.query("""
+        let rows = try await collect(client.query("""
             SELECT kind, document_id, format, sha256, served_at FROM served_documents WHERE nir = \(nir.value) ORDER BY seq DESC
-            """, logger: logger).decode((String, String, String, String, Double).self)).map { kind, id, format, sha, time in
-            guard let kind = ServedDocument.Kind(rawValue: kind) else { throw StoreError.corruptRow("served_documents.kind") }
-            return ServedDocument(nir: nir, kind: kind, documentID: try Identifier(id), format: format, sha256: sha,
-                                  servedAt: Date(timeIntervalSince1970: time))
+            """, logger: logger).decode((String, String, String, String, Double).self))
+        // A plain loop: Swift 6.3's optimiser crashed splitting this coroutine when it was a throwing `map`
+        // over destructured tuples (release builds only).
+        var documents: [ServedDocument] = []
+        for row in rows {
+            guard let kind = ServedDocument.Kind(rawValue: row.0) else { throw StoreError.corruptRow("served_documents.kind") }
+            documents.append(ServedDocument(nir: nir, kind: kind, documentID: try Identifier(row.1), format: row.2, sha256: row.3,
+                                            servedAt: Date(timeIntervalSince1970: row.4)))
         }
+        return documents
     }
 
     private func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
