@@ -22,7 +22,14 @@ let package = Package(
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "DisplayList", swiftSettings: strict),
+
+        // Rendering engine: fonts, then the two backends. Only these targets touch the C libraries.
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .target(name: "Typography", dependencies: ["DisplayList", "Records", "CFreeType", "CHarfBuzz"],
+                swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
+        .testTarget(name: "TypographyTests", dependencies: ["Typography", "DisplayList", "Records"], swiftSettings: strict),
     ]
 )
