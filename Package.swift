@@ -28,8 +28,12 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .target(name: "Typography", dependencies: ["DisplayList", "Records", "CFreeType", "CHarfBuzz"],
                 swiftSettings: strict),
+        .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .target(name: "PDFRenderer", dependencies: ["DisplayList", "Typography", "CHaru"], swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
         .testTarget(name: "TypographyTests", dependencies: ["Typography", "DisplayList", "Records"], swiftSettings: strict),
+        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "Typography", "DisplayList"],
+                    swiftSettings: strict),
     ]
 )
