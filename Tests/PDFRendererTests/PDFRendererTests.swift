@@ -61,7 +61,7 @@ struct PDFRendererTests {
         // More than 160 characters beyond ASCII in one face: the renderer needs a second 256-code encoding.
         let embedded = try Self.renderer.get().engine.embedded.get()
         let all = EmbeddedFonts.repertoire.flatMap { $0 }.compactMap(Unicode.Scalar.init)
-            .filter { embedded.supports($0) && $0.value > 0x20 && EmbeddedFonts.aliases[$0.value] == nil }
+            .filter { embedded.supports($0) && $0.value > 0x20 && EmbeddedFonts.encoded($0) == $0 }
         #expect(all.count > 300)
         let lines = stride(from: 0, to: all.count, by: 40).map { String(String.UnicodeScalarView(all[$0..<min($0 + 40, all.count)])) }
         let items = try lines.enumerated().map { Item.text(try EngineTestSupport.run($1, x: 20, y: 40 + Double($0) * 20, size: 9)) }
