@@ -37,14 +37,14 @@ public struct Beneficiary: Hashable, Sendable {
         self.lossDeclarations = lossDeclarations
     }
 
-    /// The card that is not cancelled, if any (it may still be expired on a given day).
-    public var uncancelledCard: Card? { cards.last { $0.status == .active } }
+    /// The card neither cancelled nor replaced, if any (it may still be expired on a given day).
+    public var currentCard: Card? { cards.last { $0.status == .active } }
     /// The most recent card, whatever its state: the one a certificate replaces.
     public var latestCard: Card? { cards.last }
 
     /// The card usable on `today`: not cancelled and not expired.
     public func activeCard(on today: CivilDate) -> Card? {
-        guard let card = uncancelledCard, card.state(on: today) == .active else { return nil }
+        guard let card = currentCard, card.state(on: today) == .active else { return nil }
         return card
     }
 
@@ -60,15 +60,15 @@ public struct Beneficiary: Hashable, Sendable {
     /// The beneficiary after a declared loss or theft: card cancelled, declaration recorded (R_LOSS).
     public func declaringLoss(of card: Card, on date: CivilDate, kind: LossKind, declaredOn today: CivilDate) -> Beneficiary {
         var copy = self
-        copy.cards = cards.map { $0 == card ? $0.cancelled(on: date, kind: kind) : $0 }
+        copy.cards = cards.map { $0 == card ? $0.with(status: .cancelled(on: date, kind: kind)) : $0 }
         copy.lossDeclarations.append(LossDeclaration(date: date, kind: kind, declaredOn: today))
         return copy
     }
 
-    /// The beneficiary with a newly produced card (R_FULFIL).
-    public func receiving(_ card: Card) -> Beneficiary {
+    /// The beneficiary with a newly produced card (R_FULFIL); a card it renews is marked replaced.
+    public func receiving(_ card: Card, on today: CivilDate) -> Beneficiary {
         var copy = self
-        copy.cards = cards + [card]
+        copy.cards = cards.map { $0.status == .active ? $0.with(status: .replaced(on: today)) : $0 } + [card]
         return copy
     }
 }

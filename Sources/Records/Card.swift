@@ -15,11 +15,13 @@ public struct Card: Hashable, Sendable {
     public enum Status: Hashable, Sendable {
         case active
         case cancelled(on: CivilDate, kind: LossKind)
+        /// Superseded by the card an early renewal produced (R_FULFIL): no longer the beneficiary's card.
+        case replaced(on: CivilDate)
     }
 
     /// What a card is on a given day.
     public enum State: String, Hashable, Sendable, Codable {
-        case active, cancelled, expired
+        case active, cancelled, expired, replaced
     }
 
     /// A card is valid for two years from its issue (DOMAIN.md "People and cards").
@@ -41,20 +43,21 @@ public struct Card: Hashable, Sendable {
     public func state(on today: CivilDate) -> State {
         switch status {
         case .cancelled: return .cancelled
+        case .replaced: return .replaced
         case .active: return today > expiryDate ? .expired : .active
         }
     }
 
-    /// The same card, cancelled after a loss or theft (R_LOSS).
-    public func cancelled(on date: CivilDate, kind: LossKind) -> Card {
+    /// The same card with another status (cancelled after a loss, replaced by a renewal).
+    public func with(status: Status) -> Card {
         var copy = self
-        copy.status = .cancelled(on: date, kind: kind)
+        copy.status = status
         return copy
     }
 }
 
 extension Card: Codable {
-    private enum CodingKeys: String, CodingKey { case number, issueDate, expiryDate, status, cancellation }
+    private enum CodingKeys: String, CodingKey { case number, issueDate, expiryDate, status, cancellation, replacedOn }
     private struct Cancellation: Codable { let date: CivilDate; let kind: LossKind }
 
     public init(from decoder: any Decoder) throws {
@@ -64,9 +67,20 @@ extension Card: Codable {
         let expiry = try c.decode(CivilDate.self, forKey: .expiryDate)
         let status = try c.decode(String.self, forKey: .status)
         let cancellation = try c.decodeIfPresent(Cancellation.self, forKey: .cancellation)
+        let replacedOn = try c.decodeIfPresent(CivilDate.self, forKey: .replacedOn)
         let path = decoder.fieldPath
         guard expiry == issue.adding(years: Card.validityYears) else {
             throw RecordError(field: path + ".expiryDate", detail: "La date d'expiration doit être la date d'émission plus 2 ans (\(issue.adding(years: Card.validityYears).iso)).")
+        }
+        if status == "replaced" {
+            guard let replacedOn, replacedOn >= issue, cancellation == nil else {
+                throw RecordError(field: path + ".replacedOn", detail: "Une carte remplacée doit préciser la date de son remplacement (après son émission).")
+            }
+            self.init(number: number, issueDate: issue, status: .replaced(on: replacedOn))
+            return
+        }
+        guard replacedOn == nil else {
+            throw RecordError(field: path + ".replacedOn", detail: "Seule une carte remplacée a une date de remplacement.")
         }
         switch (status, cancellation) {
         case ("active", nil):
@@ -81,7 +95,7 @@ extension Card: Codable {
         case ("active", _?):
             throw RecordError(field: path + ".cancellation", detail: "Une carte active n'a pas d'annulation.")
         default:
-            throw RecordError(field: path + ".status", detail: "Le statut d'une carte est « active » ou « cancelled ».")
+            throw RecordError(field: path + ".status", detail: "Le statut d'une carte est « active », « cancelled » ou « replaced ».")
         }
     }
 
@@ -96,6 +110,9 @@ extension Card: Codable {
         case .cancelled(let date, let kind):
             try c.encode("cancelled", forKey: .status)
             try c.encode(Cancellation(date: date, kind: kind), forKey: .cancellation)
+        case .replaced(let date):
+            try c.encode("replaced", forKey: .status)
+            try c.encode(date, forKey: .replacedOn)
         }
     }
 }

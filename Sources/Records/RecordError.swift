@@ -20,7 +20,8 @@ public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The same error, reported under a longer path (`lastName` inside `beneficiaries[0]`).
     public func nested(under parent: String) -> RecordError {
-        RecordError(field: field.isEmpty ? parent : "\(parent).\(field)", code: code, detail: detail)
+        let path = parent.isEmpty ? field : field.isEmpty ? parent : field.hasPrefix("[") ? parent + field : "\(parent).\(field)"
+        return RecordError(field: path, code: code, detail: detail)
     }
 
     public var description: String { "\(field): \(detail)" }
