@@ -42,7 +42,7 @@ let package = Package(
                     dependencies: ["PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "PNGRendererTests",
-                    dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "EngineTestSupport"],
+                    dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
                     swiftSettings: strict),
     ]
 )

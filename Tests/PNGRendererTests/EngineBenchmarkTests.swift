@@ -183,6 +183,35 @@ struct EngineBenchmarkTests {
         }
     }
 
+    /// Resident memory now, from /proc/self/statm (pages of 4 KiB).
+    static func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        return fields.count > 1 ? (Int(fields[1]) ?? 0) * 4096 : 0
+    }
+
+    /// The issue asks for memory flat over 100 000 renders: pools and caches are bounded, libharu handles are
+    /// reused. After a warm-up, 20 000 PDFs and 4 000 PNGs must not grow the resident set by more than 8 MB.
+    @Test func memoryStaysFlat() throws {
+        let fonts = try EngineTestSupport.fonts.get()
+        let pdf = PDFRenderer(fonts: fonts)
+        let png = PNGRenderer(fonts: fonts)
+        let certificates = try Self.names.map { try Self.certificate(name: $0) }
+        let cards = try Self.names.map { try Self.card(name: $0) }
+        func round(_ count: Int) throws {
+            for index in 0..<count {
+                _ = try pdf.render(pages: [certificates[index % certificates.count]], info: EngineTestSupport.info)
+                if index % 5 == 0 { _ = try png.render(page: cards[index % cards.count], dpi: 300) }
+            }
+        }
+        try round(2_000)
+        let before = Self.residentBytes()
+        try round(20_000)
+        let after = Self.residentBytes()
+        print("BENCH resident memory: \(before / 1_048_576) MB after warm-up, \(after / 1_048_576) MB after 20 000 PDFs + 4 000 PNGs")
+        #expect(after - before < 8 * 1_048_576)
+    }
+
     @Test func samplesMeetTheSizeTargets() throws {
         let fonts = try EngineTestSupport.fonts.get()
         let directory = ProcessInfo.processInfo.environment["AMELI_BENCH_OUT"] ?? NSTemporaryDirectory()
