@@ -18,7 +18,7 @@ struct EngineBenchmarkTests {
         var items: [Item] = [
             .shape(Shape(path: .rectangle(Rect(x: 40, y: 40, width: 515, height: 760)), stroke: Stroke(color: .black, width: 0.75))),
             .text(try EngineTestSupport.run("Certificat provisoire de remplacement de la carte européenne d'assurance maladie",
-                                            x: 56, y: 80, font: "sans-bold", size: 12)),
+                                            x: 56, y: 80, font: "sans-bold", size: 10.5)),
             .text(try EngineTestSupport.run("Provisional replacement certificate of the European Health Insurance Card",
                                             x: 56, y: 98, size: 10)),
         ]
