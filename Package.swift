@@ -44,6 +44,30 @@ let package = Package(
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "DisplayList", swiftSettings: strict),
+
+        // Rendering engine: fonts, then the two backends. Only these targets touch the C libraries.
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .target(name: "Typography", dependencies: ["DisplayList", "Records", "CFreeType", "CHarfBuzz"],
+                swiftSettings: strict),
+        .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .target(name: "PDFRenderer", dependencies: ["DisplayList", "Typography", "CHaru"], swiftSettings: strict),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .target(name: "PNGRenderer", dependencies: ["DisplayList", "Typography", "CFreeType", "CPNG"],
+                swiftSettings: strict),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
+        .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
+        .testTarget(name: "TypographyTests", dependencies: ["Typography", "DisplayList", "Records"], swiftSettings: strict),
+        .target(name: "EngineTestSupport", dependencies: ["DisplayList", "Typography", "CPNG"],
+                path: "Tests/EngineTestSupport", swiftSettings: strict),
+        .testTarget(name: "PDFRendererTests",
+                    dependencies: ["PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "PNGRendererTests",
+                    dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
+                    swiftSettings: strict),
+
+        // Request interface and persistence (issue 4): the stores, the HTTP service, the command line.
         .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
         .target(name: "StorageSQLite", dependencies: ["Storage", "Records", "TeleserviceRules", grdb], swiftSettings: strict),
         .target(name: "StoragePostgres", dependencies: [
@@ -65,8 +89,6 @@ let package = Package(
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
-        .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
-        .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: [
             "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", logging,
             .product(name: "PostgresNIO", package: "postgres-nio"),
