@@ -1,14 +1,13 @@
 // DemoHousehold: the household `serve --demo` imports, and the requests that walk through each seed flow.
-import Foundation
-import HTTPService
-import Records
+public import Foundation
+public import Records
 
 /// An insured with two children: his card is active, Léa's expires within two months (renewal possible),
 /// Hugo has none. Dates are relative to the day the demo starts, so the situations hold whenever it runs.
-enum DemoHousehold {
-    static let insuredNIR = "185037512000696"
+public enum DemoHousehold {
+    public static let insuredNIR = "185037512000696"
 
-    static func record(today: CivilDate) throws -> InsuredRecord {
+    public static func record(today: CivilDate) throws -> InsuredRecord {
         let institution = try Institution(id: "0175", acronym: "CPAM PARIS", name: "CPAM de Paris",
                                           address: "21 rue Georges Auric, 75948 Paris Cedex 19", phone: "3646")
         let marcCard = Card(number: try CardNumber("80250017510000000101"), issueDate: today.adding(months: -6))
@@ -33,12 +32,12 @@ enum DemoHousehold {
         "\(name)=$(echo \"$\(variable)\" | sed -n 's/.*\"\(key)\":\"\\([^\"]*\\)\".*/\\1/p')"
     }
 
-    static func randomSecret() -> String {
+    public static func randomSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    static func instructions(base: String, tokens: AccessTokens, secret: String, now: Date, storeDescription: String) async throws -> String {
+    public static func instructions(base: String, tokens: AccessTokens, secret: String, now: Date, storeDescription: String) async throws -> String {
         let nir = try NIR(insuredNIR)
         let user = try await tokens.sign(nir: nir, expiresAt: now.addingTimeInterval(12 * 3600))
         let admin = try await tokens.sign(nir: nir, admin: true, expiresAt: now.addingTimeInterval(12 * 3600))
