@@ -22,9 +22,22 @@ let package = Package(
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "DisplayList", swiftSettings: strict),
+
+        // Rendering engine: fonts, then the two backends. Only these targets touch the C libraries.
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .target(name: "Typography", dependencies: ["DisplayList", "Records", "CFreeType", "CHarfBuzz"],
+                swiftSettings: strict),
+        .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .target(name: "PDFRenderer", dependencies: ["DisplayList", "Typography", "CHaru"], swiftSettings: strict),
+
+        // Documents: templates bound to records, laid out into display-list pages, rendered by the pipeline.
         .target(name: "Documents", dependencies: ["TeleserviceRules", "Records", "DisplayList"], swiftSettings: strict),
         .target(name: "DocumentLayout", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
+        .testTarget(name: "TypographyTests", dependencies: ["Typography", "DisplayList", "Records"], swiftSettings: strict),
+        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "Typography", "DisplayList"],
+                    swiftSettings: strict),
     ]
 )

@@ -1,0 +1,91 @@
+// PDFRenderer: display-list pages to PDF bytes through libharu, with per-document font encodings.
+
+import CHaru
+public import DisplayList
+import Synchronization
+public import Typography
+
+/// Turns pages into a PDF. Create one per process and share it (it is `Sendable`): it subsets the fonts once
+/// and keeps a small pool of libharu handles whose fonts are already parsed.
+///
+/// What it writes: one PDF page per `Page`, left transparent (no background: see `Page.background`); text with
+/// the embedded fonts, extractable with its accents; shapes and RGB images. The creation date comes from
+/// `DocumentInfo`, the PDF has no /ID (libharu writes one only for encrypted files) and compression is on, so the
+/// same pages and info give the same bytes.
+public struct PDFRenderer: Sendable {
+    let fonts: FontSet
+    let engine: PDFEngine
+
+    public init(fonts: FontSet) {
+        self.fonts = fonts
+        self.engine = PDFEngine(fonts: fonts)
+    }
+
+    /// The PDF of `pages`, in order.
+    public func render(pages: [Page], info: DocumentInfo) throws -> [UInt8] {
+        try engine.withDocument { document in
+            try document.begin(info: info)
+            let encodings = try document.prepareEncodings(usedCharacters(pages))
+            for page in pages {
+                let handle = try document.addPage(size: page.size)
+                var painter = PagePainter(document: document, page: handle, height: page.size.height,
+                                          fonts: fonts, encodings: encodings)
+                for item in page.items {
+                    switch item {
+                    case let .text(run): try painter.draw(run)
+                    case let .shape(shape): try painter.draw(shape)
+                    case let .image(image): try painter.draw(image)
+                    }
+                }
+            }
+            return try document.save()
+        }
+    }
+
+    /// Every character of every text run, per face, sorted (so code assignment is deterministic). Throws for a
+    /// character the embedded fonts do not carry.
+    private func usedCharacters(_ pages: [Page]) throws -> [(face: FontID, scalars: [Unicode.Scalar])] {
+        let embedded = try engine.embedded.get()
+        var used: [FontID: Set<Unicode.Scalar>] = [:]
+        for page in pages {
+            for item in page.items {
+                switch item {
+                case let .text(run):
+                    _ = try fonts.face(run.font)   // an unknown face fails here, by name
+                    for scalar in run.text.unicodeScalars {
+                        guard embedded.supports(scalar) else {
+                            throw PDFRendererError.unsupportedCharacter(scalar, text: run.text)
+                        }
+                        used[run.font, default: []].insert(scalar)
+                    }
+                case .shape, .image:
+                    continue   // no characters
+                }
+            }
+        }
+        return used.keys.sorted().map { ($0, used[$0]!.sorted { $0.value < $1.value }) }
+    }
+}
+
+/// The renderer's shared state: the embedded font files and the pool of idle libharu handles.
+final class PDFEngine: Sendable {
+    let embedded: Result<EmbeddedFonts, any Error>
+    private let idle = Mutex<[HaruDocument]>([])
+    /// Handles kept for reuse; more concurrent renders than this create and free their own.
+    private static let poolLimit = 8
+
+    init(fonts: FontSet) {
+        embedded = Result { try EmbeddedFonts(fonts: fonts) }
+    }
+
+    /// Runs `body` with a handle no other render uses. A handle that failed is freed rather than reused.
+    func withDocument<T>(_ body: (HaruDocument) throws -> T) throws -> T {
+        let fonts = try embedded.get()
+        let document = try idle.withLock { $0.popLast() } ?? HaruDocument(fonts: fonts)
+        let result = try body(document)
+        idle.withLock { pool in
+            if pool.count < Self.poolLimit { pool.append(document) }
+        }
+        return result
+    }
+}
