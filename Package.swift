@@ -16,8 +16,11 @@ let package = Package(
     products: [
         .library(name: "Records", targets: ["Records"]),
         .library(name: "TeleserviceRules", targets: ["TeleserviceRules"]),
+        .executable(name: "ameli-docs", targets: ["ameli-docs"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
     targets: [
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
@@ -34,6 +37,14 @@ let package = Package(
         // Documents: templates bound to records, laid out into display-list pages, rendered by the pipeline.
         .target(name: "Documents", dependencies: ["TeleserviceRules", "Records", "DisplayList"], swiftSettings: strict),
         .target(name: "DocumentLayout", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
+        .target(name: "DocumentPipeline",
+                dependencies: ["Documents", "DocumentLayout", "DisplayList", "Typography", "PDFRenderer",
+                               "TeleserviceRules", "Records"],
+                swiftSettings: strict),
+        .executableTarget(name: "ameli-docs", dependencies: [
+            "DocumentPipeline", "Documents", "TeleserviceRules", "Records",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
         .testTarget(name: "TypographyTests", dependencies: ["Typography", "DisplayList", "Records"], swiftSettings: strict),

@@ -40,18 +40,18 @@ text name=subject x=20 y=+7 width=170 style=subject fit=wrap "Objet : {subject}"
 rule x=20 y=+4 width=170 colour=line line=0.75
 
 # What was received, when, for whom, under which reference, and who handles it.
-text x=20 y=+8 width=55 style=label fit=wrap "Demande reçue le"
-text name=received x=78 y=same width=112 style=value fit=wrap "{receivedDate} à {receivedTime} (heure de Paris)"
-text x=20 y=+6.5 width=55 style=label fit=wrap "Votre demande"
-text name=procedure x=78 y=same width=112 style=value fit=wrap "{procedure}"
-text x=20 y=+6.5 width=55 style=label fit=wrap "Personne concernée"
-text name=concerning x=78 y=same width=112 style=value fit=wrap "{concerning}"
-text x=20 y=+6.5 width=55 style=label fit=wrap "Référence de la demande"
-text name=reference x=78 y=same width=112 style=value fit=wrap "{reference}"
-text x=20 y=+6.5 width=55 style=label fit=wrap "Service chargé de votre demande"
-text name=service x=78 y=same width=112 style=value fit=wrap "{institutionName}"
-text x=78 y=+4.6 width=112 style=body fit=wrap "{institutionAddress}"
-text x=78 y=+4.6 width=112 style=body fit=wrap "Téléphone : {institutionPhone}"
+text x=20 y=+8 width=58 style=label fit=wrap "Demande reçue le"
+text name=received x=82 y=same width=108 style=value fit=wrap "{receivedDate} à {receivedTime} (heure de Paris)"
+text x=20 y=+6.5 width=58 style=label fit=wrap "Votre demande"
+text name=procedure x=82 y=same width=108 style=value fit=wrap "{procedure}"
+text x=20 y=+6.5 width=58 style=label fit=wrap "Personne concernée"
+text name=concerning x=82 y=same width=108 style=value fit=wrap "{concerning}"
+text x=20 y=+6.5 width=58 style=label fit=wrap "Référence de la demande"
+text name=reference x=82 y=same width=108 style=value fit=wrap "{reference}"
+text x=20 y=+6.5 width=58 style=label fit=wrap "Service chargé de votre demande"
+text name=service x=82 y=same width=108 style=value fit=wrap "{institutionName}"
+text x=82 y=+4.6 width=108 style=body fit=wrap "{institutionAddress}"
+text x=82 y=+4.6 width=108 style=body fit=wrap "Téléphone : {institutionPhone}"
 
 # What happens next (card sent by post, certificate available, card cancelled …), from the rules.
 text x=20 y=+11 style=section "Suite donnée à votre demande"
@@ -61,3 +61,7 @@ list name=nextSteps x=20 y=+6.5 width=170 style=body bullet="•" indent=5 gap=2
 # The legal basis.
 rule x=20 y=+9 width=170 colour=line
 text name=legal x=20 y=+5.5 width=170 style=legal fit=wrap "Le présent accusé de réception vous est délivré en application des articles L112-11 et R112-11-1 du code des relations entre le public et l'administration. Conservez-le : il atteste la date de réception de votre demande."
+
+# Footer, at a fixed place at the bottom of the page.
+rule x=20 y=281 width=170 colour=line
+text name=footer x=20 y=285 width=170 style=legal fit=shrink min-size=6 "Assurance Maladie — {institutionName} — référence {reference}"

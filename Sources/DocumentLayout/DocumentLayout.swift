@@ -32,7 +32,7 @@ public struct DocumentLayout: Sendable {
     /// The vertical flow: where "+N" positions start from and where "same" goes back to.
     struct Flow {
         let limit: Double
-        /// The lowest baseline (texts) or bottom edge (shapes) placed so far.
+        /// The lowest baseline (texts) or bottom edge (shapes) placed since the last absolutely placed element.
         var cursor: Double = 0
         /// The previous element's first baseline or top edge.
         var previous: Double = 0
@@ -49,10 +49,13 @@ public struct DocumentLayout: Sendable {
         /// goes below (descenders), which must stay above the bottom margin unless the element was placed absolutely.
         mutating func advance(top: Double, bottom: Double, extent: Double, position: VerticalPosition,
                               error: (LayoutError.Reason) -> LayoutError) throws(LayoutError) {
-            if case .absolute = position {} else if extent > limit + TextFitter.tolerance {
-                throw error(.pageOverflow(bottom: extent, limit: limit))
-            }
             previous = top
+            if case .absolute = position {
+                // An absolutely placed element starts a new flow (a new column or block of the form).
+                cursor = bottom
+                return
+            }
+            guard extent <= limit + TextFitter.tolerance else { throw error(.pageOverflow(bottom: extent, limit: limit)) }
             cursor = max(cursor, bottom)
         }
     }
