@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: strict),
         .testTarget(name: "TeleserviceRulesTests", dependencies: ["TeleserviceRules", "Records"], swiftSettings: strict),
         .testTarget(name: "TypographyTests", dependencies: ["Typography", "DisplayList", "Records"], swiftSettings: strict),
-        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "Typography", "DisplayList"],
+        .testTarget(name: "PDFRendererTests", dependencies: ["PDFRenderer", "Typography", "DisplayList", "Records"],
                     swiftSettings: strict),
     ]
 )

@@ -21,10 +21,16 @@ final class EmbeddedFonts: Sendable {
     /// Ranges of code points offered to documents: printable ASCII, Latin-1 and Latin Extended-A (which hold
     /// all of ISO 8859-1..4), the spacing accents of ISO 8859-2..4, and the punctuation French documents use.
     static let repertoire: [ClosedRange<UInt32>] = [
-        0x20...0x7E, 0xA0...0x17F, 0x192...0x192, 0x218...0x21B, 0x2C6...0x2C7, 0x2D8...0x2DD,
+        0x20...0x7E, 0xA0...0x17F, 0x192...0x192, 0x2C6...0x2C7, 0x2D8...0x2DD,
         0x2013...0x2014, 0x2018...0x201A, 0x201C...0x201E, 0x2020...0x2022, 0x2026...0x2026, 0x2030...0x2030,
         0x2039...0x203A, 0x20AC...0x20AC, 0x2122...0x2122, 0x2212...0x2212,
     ]
+
+    /// Characters drawn with another character's code: their glyph names would not read back as themselves
+    /// (libharu names U+00A0 `space` and U+00AD `hyphen`), or they have no standard name. Their glyphs look the
+    /// same; text extraction gives the plain space or hyphen, and the advance difference, if any, is absorbed
+    /// by the text drift correction (PagePainter+Text).
+    static let aliases: [UInt32: UInt32] = [0xA0: 0x20, 0x2007: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0xAD: 0x2D]
 
     let files: [File]
     /// Code points every embedded face covers and libharu can name in an /Encoding (so text stays extractable).
@@ -38,13 +44,14 @@ final class EmbeddedFonts: Sendable {
                 candidates.append(scalar)
             }
         }
-        var supported = Set(candidates.map(\.value))
+        let aliased = Self.aliases.keys.sorted().compactMap(Unicode.Scalar.init)
+        var supported = Set(candidates.map(\.value) + aliased.map(\.value))
         var files: [File] = []
         do {
             for id in fonts.faces {
                 let face = try fonts.face(id)
                 let covered = candidates.filter { face.covers($0) }
-                supported.formIntersection(covered.map(\.value))
+                supported.formIntersection(covered.map(\.value) + aliased.filter { face.covers($0) }.map(\.value))
                 let bytes = try face.subset(keeping: covered)
                 files.append(try Self.memoryFile(named: "ameli-\(id.name)", bytes: bytes, id: id))
             }
@@ -62,11 +69,19 @@ final class EmbeddedFonts: Sendable {
 
     func supports(_ scalar: Unicode.Scalar) -> Bool { supported.contains(scalar.value) }
 
+    /// The character whose code and glyph name stand for `scalar` in the PDF (itself, or its alias).
+    static func encoded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        aliases[scalar.value].flatMap(Unicode.Scalar.init) ?? scalar
+    }
+
     /// libharu writes each used character of a simple font as a glyph name in /Differences; a code point it
-    /// cannot name would be written as `.notdef` and lost to text extraction.
+    /// cannot name would be written as `.notdef` and lost to text extraction, and one whose name means another
+    /// character (the soft hyphen is written `hyphen`) would come back as that other character.
+    /// (Romanian Ș/ț with comma below are left out of the repertoire for the same reason: readers take their
+    /// names, `Scommaaccent`/`Tcommaaccent`, for the cedilla forms.)
     private static func hasGlyphName(_ value: UInt32) -> Bool {
         guard value <= 0xFFFF, let name = HPDF_UnicodeToGryphName(HPDF_UNICODE(value)) else { return false }
-        return String(cString: name) != ".notdef"
+        return String(cString: name) != ".notdef" && HPDF_GryphNameToUnicode(name) == HPDF_UNICODE(value)
     }
 
     private static func memoryFile(named name: String, bytes: [UInt8], id: FontID) throws -> File {

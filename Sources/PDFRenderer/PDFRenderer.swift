@@ -42,6 +42,12 @@ public struct PDFRenderer: Sendable {
         }
     }
 
+    /// True when PDFs can carry `scalar` in every face with its text extractable: ISO 8859-1..4, Latin
+    /// Extended-A and common punctuation (see EmbeddedFonts.repertoire). Layout may check text with it.
+    public func supports(_ scalar: Unicode.Scalar) -> Bool {
+        (try? engine.embedded.get().supports(scalar)) ?? false
+    }
+
     /// Every character of every text run, per face, sorted (so code assignment is deterministic). Throws for a
     /// character the embedded fonts do not carry.
     private func usedCharacters(_ pages: [Page]) throws -> [(face: FontID, scalars: [Unicode.Scalar])] {
@@ -56,7 +62,7 @@ public struct PDFRenderer: Sendable {
                         guard embedded.supports(scalar) else {
                             throw PDFRendererError.unsupportedCharacter(scalar, text: run.text)
                         }
-                        used[run.font, default: []].insert(scalar)
+                        used[run.font, default: []].insert(EmbeddedFonts.encoded(scalar))
                     }
                 case .shape, .image:
                     continue   // no characters
