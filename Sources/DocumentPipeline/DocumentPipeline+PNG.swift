@@ -1,9 +1,11 @@
-// DocumentPipeline+PNG: the raster path (until PNGRenderer lands on this branch, it reports itself missing).
+// DocumentPipeline+PNG: the raster path — one page, at the requested density.
 import DisplayList
+import PNGRenderer
 
 extension DocumentPipeline {
     func renderPNG(_ pages: [Page], dpi: Double) throws -> [UInt8] {
+        // The four documents are one page each (layout fails rather than spill onto a second one).
         guard pages.count == 1 else { throw DocumentPipelineError.notOnePage(pages.count) }
-        throw DocumentPipelineError.notOnePage(0)
+        return try png.render(page: pages[0], dpi: dpi)
     }
 }

@@ -3,6 +3,7 @@ public import DisplayList
 public import Documents
 import DocumentLayout
 import PDFRenderer
+import PNGRenderer
 import TeleserviceRules
 public import Typography
 
@@ -14,6 +15,7 @@ public final class DocumentPipeline: Sendable {
     public let templates: TemplateLibrary
     let layout: DocumentLayout
     let pdf: PDFRenderer
+    let png: PNGRenderer
 
     /// The densities a PNG may be asked at: below 18 dpi a card is a smudge, above 1200 an A4 page is 140 MB.
     public static let dpiRange: ClosedRange<Double> = 18...1200
@@ -28,6 +30,7 @@ public final class DocumentPipeline: Sendable {
         try Self.check(templates, against: measuring, fonts: fonts)
         layout = DocumentLayout(measuring: measuring)
         pdf = PDFRenderer(fonts: fonts)
+        png = PNGRenderer(fonts: fonts)
     }
 
     /// The document of `record` as PDF or PNG. `dpi` applies to PNG only (a PDF is vector and true size).

@@ -6,17 +6,18 @@ import Records
 import Testing
 @testable import PDFRenderer
 import Typography
+import EngineTestSupport
 
 struct PDFRendererTests {
     static let names = ["ŁUKASIEWICZ-ØRSTED", "Zoë d'Arcy", "Đurđica"]
-    static let renderer = Result { PDFRenderer(fonts: try Support.fonts.get()) }
+    static let renderer = Result { PDFRenderer(fonts: try EngineTestSupport.fonts.get()) }
 
     static func samplePages() throws -> [Page] {
         var items: [Item] = []
         for (index, name) in names.enumerated() {
-            items.append(.text(try Support.run(name, x: 72, y: 100 + Double(index) * 30)))
+            items.append(.text(try EngineTestSupport.run(name, x: 72, y: 100 + Double(index) * 30)))
         }
-        items.append(.text(try Support.run("Gras « guillemets » – 15 € ’", x: 72, y: 220, font: "sans-bold")))
+        items.append(.text(try EngineTestSupport.run("Gras « guillemets » – 15 € ’", x: 72, y: 220, font: "sans-bold")))
         items.append(.shape(Shape(path: .rectangle(Rect(x: 72, y: 300, width: 100, height: 50)),
                                   fill: Color(red: 0, green: 51, blue: 153), stroke: Stroke(color: .black, width: 1))))
         items.append(.shape(Shape(path: Path([.move(Point(x: 200, y: 300)),
@@ -25,21 +26,21 @@ struct PDFRendererTests {
                                   stroke: Stroke(color: Color(red: 200, green: 0, blue: 0), width: 2))))
         items.append(.image(Image(frame: Rect(x: 400, y: 300, width: 40, height: 40), pixelWidth: 2, pixelHeight: 2,
                                   rgb: [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0])))
-        return [Page(size: .a4, items: items), Page(size: .id1, items: [.text(try Support.run("p. 2", x: 10, y: 20))])]
+        return [Page(size: .a4, items: items), Page(size: .id1, items: [.text(try EngineTestSupport.run("p. 2", x: 10, y: 20))])]
     }
 
-    func render(_ pages: [Page], info: DocumentInfo = Support.info) throws -> String {
-        try Support.temporaryFile(try Self.renderer.get().render(pages: pages, info: info), suffix: ".pdf")
+    func render(_ pages: [Page], info: DocumentInfo = EngineTestSupport.info) throws -> String {
+        try EngineTestSupport.temporaryFile(try Self.renderer.get().render(pages: pages, info: info), suffix: ".pdf")
     }
 
     @Test func qpdfFindsNoError() throws {
-        let result = try Support.tool("qpdf", ["--check", try render(Self.samplePages())])
+        let result = try EngineTestSupport.tool("qpdf", ["--check", try render(Self.samplePages())])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("No syntax or stream encoding errors found"))
     }
 
     @Test func everyFontIsEmbedded() throws {
-        let result = try Support.tool("pdffonts", [try render(Self.samplePages())])
+        let result = try EngineTestSupport.tool("pdffonts", [try render(Self.samplePages())])
         let rows = result.stdout.split(separator: "\n").dropFirst(2)
         #expect(rows.count == 2, "one font per face used: \(result.stdout)")
         for row in rows {
@@ -50,7 +51,7 @@ struct PDFRendererTests {
     }
 
     @Test func pdftotextGivesTheTextsBackWithTheirAccents() throws {
-        let result = try Support.tool("pdftotext", [try render(Self.samplePages()), "-"])
+        let result = try EngineTestSupport.tool("pdftotext", [try render(Self.samplePages()), "-"])
         let lines = result.stdout.split(separator: "\n").map(String.init).filter { !$0.isEmpty && $0 != "\u{0C}" }
         #expect(lines == Self.names + ["Gras « guillemets » – 15 € ’", "\u{0C}p. 2"] || lines == Self.names + ["Gras « guillemets » – 15 € ’", "p. 2"],
                 "\(lines)")
@@ -63,28 +64,28 @@ struct PDFRendererTests {
             .filter { embedded.supports($0) && $0.value > 0x20 && EmbeddedFonts.aliases[$0.value] == nil }
         #expect(all.count > 300)
         let lines = stride(from: 0, to: all.count, by: 40).map { String(String.UnicodeScalarView(all[$0..<min($0 + 40, all.count)])) }
-        let items = try lines.enumerated().map { Item.text(try Support.run($1, x: 20, y: 40 + Double($0) * 20, size: 9)) }
+        let items = try lines.enumerated().map { Item.text(try EngineTestSupport.run($1, x: 20, y: 40 + Double($0) * 20, size: 9)) }
         let path = try render([Page(size: .a4, items: items)])
-        let text = try Support.tool("pdftotext", [path, "-"]).stdout
+        let text = try EngineTestSupport.tool("pdftotext", [path, "-"]).stdout
         let extracted = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && $0 != "\u{0C}" }
         #expect(extracted == lines)
     }
 
     @Test func sameInputGivesTheSameBytesFromAPooledOrAFreshHandle() throws {
         let pages = try Self.samplePages()
-        let small = [Page(size: .a4, items: [.text(try Support.run("Zoë", x: 10, y: 10))])]
+        let small = [Page(size: .a4, items: [.text(try EngineTestSupport.run("Zoë", x: 10, y: 10))])]
         let renderer = try Self.renderer.get()
-        let first = try renderer.render(pages: small, info: Support.info)
-        _ = try renderer.render(pages: pages, info: Support.info)   // the pooled handle now has more glyphs used
-        let second = try renderer.render(pages: small, info: Support.info)
-        let fresh = try PDFRenderer(fonts: try Support.fonts.get()).render(pages: small, info: Support.info)
+        let first = try renderer.render(pages: small, info: EngineTestSupport.info)
+        _ = try renderer.render(pages: pages, info: EngineTestSupport.info)   // the pooled handle now has more glyphs used
+        let second = try renderer.render(pages: small, info: EngineTestSupport.info)
+        let fresh = try PDFRenderer(fonts: try EngineTestSupport.fonts.get()).render(pages: small, info: EngineTestSupport.info)
         #expect(first == second)
         #expect(first == fresh)
-        #expect(try renderer.render(pages: pages, info: Support.info) == renderer.render(pages: pages, info: Support.info))
+        #expect(try renderer.render(pages: pages, info: EngineTestSupport.info) == renderer.render(pages: pages, info: EngineTestSupport.info))
     }
 
     @Test func metadataComesFromTheDocumentInfo() throws {
-        let result = try Support.tool("pdfinfo", ["-isodates", try render(Self.samplePages())])
+        let result = try EngineTestSupport.tool("pdfinfo", ["-isodates", try render(Self.samplePages())])
         #expect(result.stdout.contains("Title:           Certificat provisoire — épreuve"), "\(result.stdout)")
         #expect(result.stdout.contains("Author:          Assurance Maladie"))
         // 1 767 225 600 s is 2026-01-01T00:00:00Z, shown at +01:00.
@@ -93,15 +94,15 @@ struct PDFRendererTests {
         #expect(!result.stdout.contains("Encrypted:       yes"))
         let other = DocumentInfo(title: "x", author: "y", creationSeconds: 0, creationOffsetMinutes: 0)
         #expect(try Self.renderer.get().render(pages: Self.samplePages(), info: other)
-                != Self.renderer.get().render(pages: Self.samplePages(), info: Support.info))
+                != Self.renderer.get().render(pages: Self.samplePages(), info: EngineTestSupport.info))
     }
 
     @Test func wordsSitWhereLayoutMeasuredThem() throws {
         let long = "Certificat provisoire de remplacement de la carte européenne d'assurance maladie"
-        let run = try Support.run(long, x: 50, y: 100, size: 11)
+        let run = try EngineTestSupport.run(long, x: 50, y: 100, size: 11)
         let boxes = try Self.wordBoxes(try render([Page(size: .a4, items: [.text(run)])]))
         #expect(boxes.count == long.split(separator: " ").count)
-        let face = try Support.fonts.get().face(run.font)
+        let face = try EngineTestSupport.fonts.get().face(run.font)
         var prefix = ""
         for (word, box) in zip(long.split(separator: " "), boxes) {
             #expect(box.text == word)
@@ -115,8 +116,8 @@ struct PDFRendererTests {
     }
 
     @Test func horizontalScaleCompressesTheRun() throws {
-        let plain = try Support.run("ŁUKASIEWICZ-ØRSTED", x: 40, y: 100, size: 7)
-        let narrow = try Support.run("ŁUKASIEWICZ-ØRSTED", x: 40, y: 140, size: 7, scale: 0.9)
+        let plain = try EngineTestSupport.run("ŁUKASIEWICZ-ØRSTED", x: 40, y: 100, size: 7)
+        let narrow = try EngineTestSupport.run("ŁUKASIEWICZ-ØRSTED", x: 40, y: 140, size: 7, scale: 0.9)
         let boxes = try Self.wordBoxes(try render([Page(size: .id1, items: [.text(plain), .text(narrow)])]))
         try #require(boxes.count == 2)
         let plainWidth = boxes[0].xMax - boxes[0].xMin
@@ -126,20 +127,20 @@ struct PDFRendererTests {
     }
 
     @Test func imagesAreEmbeddedAsRGB() throws {
-        let result = try Support.tool("pdfimages", ["-list", try render(Self.samplePages())])
+        let result = try EngineTestSupport.tool("pdfimages", ["-list", try render(Self.samplePages())])
         let rows = result.stdout.split(separator: "\n").dropFirst(2)
         #expect(rows.count == 1)
         #expect(rows.first?.contains(" rgb ") == true && rows.first?.contains("     2     2 ") == true, "\(result.stdout)")
     }
 
     @Test func aCharacterTheFontsDoNotCarryIsRefused() throws {
-        let page = Page(size: .a4, items: [.text(try Support.run("Zoë 中", x: 10, y: 10))])
+        let page = Page(size: .a4, items: [.text(try EngineTestSupport.run("Zoë 中", x: 10, y: 10))])
         #expect(throws: PDFRendererError.unsupportedCharacter("中", text: "Zoë 中")) {
-            try Self.renderer.get().render(pages: [page], info: Support.info)
+            try Self.renderer.get().render(pages: [page], info: EngineTestSupport.info)
         }
         let unknown = TextRun(origin: Point(x: 0, y: 0), text: "x", font: FontID("serif"), size: 9, width: 5)
         #expect(throws: TypographyError.self) {
-            try Self.renderer.get().render(pages: [Page(size: .a4, items: [.text(unknown)])], info: Support.info)
+            try Self.renderer.get().render(pages: [Page(size: .a4, items: [.text(unknown)])], info: EngineTestSupport.info)
         }
     }
 
@@ -151,7 +152,7 @@ struct PDFRendererTests {
 
     /// Word boxes as `pdftotext -bbox` computes them from the PDF's own font widths.
     static func wordBoxes(_ path: String) throws -> [WordBox] {
-        let html = try Support.tool("pdftotext", ["-bbox", path, "-"]).stdout
+        let html = try EngineTestSupport.tool("pdftotext", ["-bbox", path, "-"]).stdout
         let pattern = try NSRegularExpression(pattern: #"<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>"#)
         return pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
             let field = { (i: Int) in String(html[Range(match.range(at: i), in: html)!]) }
@@ -170,9 +171,9 @@ extension PDFRendererTests {
     }
 
     @Test func spacesAndHyphensWithoutTheirOwnNameAreDrawnAsTheirPlainForms() throws {
-        let run = try Support.run("15\u{A0}€ et\u{202F}: co\u{AD}", x: 20, y: 40)
+        let run = try EngineTestSupport.run("15\u{A0}€ et\u{202F}: co\u{AD}", x: 20, y: 40)
         let path = try render([Page(size: .a4, items: [.text(run)])])
-        #expect(try Support.tool("pdftotext", [path, "-"]).stdout.hasPrefix("15 € et : co-"))
+        #expect(try EngineTestSupport.tool("pdftotext", [path, "-"]).stdout.hasPrefix("15 € et : co-"))
         let boxes = try Self.wordBoxes(path)
         #expect(abs(boxes.last!.xMax - (20 + run.width)) < 0.06)
     }
