@@ -108,7 +108,7 @@ text name=signaturePhone x=24 y=same+8.5 width=120 style=body "Téléphone / Tel
 rect x=160 y=same-17.5 width=22 height=22 stroke=eu-blue line=1 radius=11
 text x=160 y=same+9.2 width=22 style=stamp align=centre "Assurance"
 text x=160 y=same+7pt width=22 style=stamp align=centre "Maladie"
-text x=162.5 y=same+7pt width=17 style=stamp align=centre fit=shrink min-size=4 "{institutionCardField}"
+text x=160 y=same+7pt width=22 style=stamp align=centre "n° {institutionID}"
 
 # The note of annex II: the card's norms for eye-readable data apply to the certificate's data.
 text name=note x=20 y=+9 width=170 style=body fit=wrap "Les normes applicables aux données lisibles à vue de la carte européenne d'assurance maladie (décision S2, annexe I) s'appliquent aux données du présent certificat. Dates au format JJ/MM/AAAA."

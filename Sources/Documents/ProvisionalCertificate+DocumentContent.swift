@@ -9,7 +9,7 @@ extension ProvisionalCertificate: DocumentContent {
     public static let bindingSchema: [String: BindingShape] = [
         "id": .text, "issuingState": .text,
         "lastName": .text, "givenNames": .text, "birthDate": .text, "personalNumber": .text,
-        "institutionCardField": .text, "institutionName": .text, "institutionAddress": .text, "institutionPhone": .text,
+        "institutionCardField": .text, "institutionID": .text, "institutionName": .text, "institutionAddress": .text, "institutionPhone": .text,
         "cardNumber": .text, "cardExpiryDate": .text,
         "validFrom": .text, "validUntil": .text, "issuedOn": .text,
     ]
@@ -20,7 +20,8 @@ extension ProvisionalCertificate: DocumentContent {
             "id": .text(id.value), "issuingState": .text(issuingState),
             "lastName": .text(lastName.value), "givenNames": .text(givenNames.value),
             "birthDate": .text(birthDate.french), "personalNumber": .text(personalNumber.grouped),
-            "institutionCardField": .text(institution.cardField), "institutionName": .text(institution.name),
+            "institutionCardField": .text(institution.cardField), "institutionID": .text(institution.id),
+            "institutionName": .text(institution.name),
             "institutionAddress": .text(institution.address), "institutionPhone": .text(institution.phone),
             "cardNumber": .text(cardNumber.value), "cardExpiryDate": .text(cardExpiryDate.french),
             "validFrom": .text(validFrom.french), "validUntil": .text(validUntil.french), "issuedOn": .text(issuedOn.french),
