@@ -3,6 +3,8 @@
 public import Foundation
 
 /// Per-pixel comparison of two images over their common area (a size difference is reported, not hidden).
+/// With `neighbourhood` 1, a pixel counts as equal when it matches any pixel of `expected` at most one pixel
+/// away: two rasterisers that place edges half a pixel apart agree, a glyph or shape drawn elsewhere does not.
 public struct ImageComparison: Sendable, CustomStringConvertible {
     public var sameSize: Bool
     /// Largest difference of any channel of any pixel (0…255).
@@ -11,12 +13,13 @@ public struct ImageComparison: Sendable, CustomStringConvertible {
     public var differingPixels: Int
     public var comparedPixels: Int
     public var tolerance: Int
+    public var neighbourhood: Int
     /// Black where equal within tolerance, red (scaled by the difference) elsewhere.
     public var diff: RGBImage
 
     public var differingShare: Double { comparedPixels == 0 ? 0 : Double(differingPixels) / Double(comparedPixels) }
 
-    public init(_ actual: RGBImage, _ expected: RGBImage, tolerance: Int) {
+    public init(_ actual: RGBImage, _ expected: RGBImage, tolerance: Int, neighbourhood: Int = 0) {
         let width = min(actual.width, expected.width)
         let height = min(actual.height, expected.height)
         var maxDifference = 0
@@ -25,8 +28,15 @@ public struct ImageComparison: Sendable, CustomStringConvertible {
         for y in 0..<height {
             for x in 0..<width {
                 let a = actual[x, y]
-                let e = expected[x, y]
-                let d = max(abs(Int(a.r) - Int(e.r)), abs(Int(a.g) - Int(e.g)), abs(Int(a.b) - Int(e.b)))
+                var d = Int.max
+                for dy in -neighbourhood...neighbourhood {
+                    for dx in -neighbourhood...neighbourhood {
+                        let ex = x + dx, ey = y + dy
+                        guard ex >= 0, ey >= 0, ex < width, ey < height else { continue }
+                        let e = expected[ex, ey]
+                        d = min(d, max(abs(Int(a.r) - Int(e.r)), abs(Int(a.g) - Int(e.g)), abs(Int(a.b) - Int(e.b))))
+                    }
+                }
                 maxDifference = max(maxDifference, d)
                 if d > tolerance {
                     differing += 1
@@ -39,12 +49,14 @@ public struct ImageComparison: Sendable, CustomStringConvertible {
         differingPixels = differing
         comparedPixels = width * height
         self.tolerance = tolerance
+        self.neighbourhood = neighbourhood
         diff = RGBImage(width: width, height: height, pixels: diffPixels)
     }
 
     public var description: String {
         let share = String(format: "%.3f", differingShare * 100)
-        return "\(differingPixels) px differ by more than \(tolerance) (\(share) %), max Δ \(maxChannelDifference)"
+        let within = neighbourhood == 0 ? "" : " (best match within \(neighbourhood) px)"
+        return "\(differingPixels) px differ by more than \(tolerance)\(within) (\(share) %), max Δ \(maxChannelDifference)"
             + (sameSize ? "" : " (sizes differ)")
     }
 

@@ -45,6 +45,19 @@ public struct RGBImage: Equatable, Sendable {
         return (pixels[offset], pixels[offset + 1], pixels[offset + 2])
     }
 
+    /// The pixels of a rectangle (clamped to the image), rows top to bottom.
+    public func cropped(x: Int, y: Int, width: Int, height: Int) -> RGBImage {
+        let x0 = max(0, x), y0 = max(0, y)
+        let x1 = min(self.width, x + width), y1 = min(self.height, y + height)
+        guard x1 > x0, y1 > y0 else { return RGBImage(width: 0, height: 0, pixels: []) }
+        var out: [UInt8] = []
+        out.reserveCapacity((x1 - x0) * (y1 - y0) * 3)
+        for row in y0..<y1 {
+            out += pixels[((row * self.width + x0) * 3)..<((row * self.width + x1) * 3)]
+        }
+        return RGBImage(width: x1 - x0, height: y1 - y0, pixels: out)
+    }
+
     /// Writes the image as a PNG (for diff images a person looks at).
     public func pngData() -> [UInt8] {
         var image = png_image()
