@@ -63,5 +63,9 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "DocumentLayoutTests", dependencies: ["DocumentLayout", "Documents", "DisplayList", "Typography"],
                     swiftSettings: strict),
+        .testTarget(name: "DocumentPipelineTests",
+                    dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
+                                   "Records", "EngineTestSupport"],
+                    exclude: ["Golden"], swiftSettings: strict),
     ]
 )

@@ -35,7 +35,7 @@ text name=servicePhone x=20 y=+4 width=85 style=issuer "Téléphone : {instituti
 text name=insuredName x=115 y=42 width=75 style=addressee fit=wrap "{insuredName}"
 text x=115 y=+4.5 width=75 style=addressee-note fit=wrap "Messagerie de votre compte ameli"
 
-text name=title x=20 y=68 width=170 style=title fit=wrap "Accusé de réception de votre demande en ligne"
+text name=title x=20 y=+16 width=170 style=title fit=wrap "Accusé de réception de votre demande en ligne"
 text name=subject x=20 y=+7 width=170 style=subject fit=wrap "Objet : {subject}"
 rule x=20 y=+4 width=170 colour=line line=0.75
 
