@@ -56,7 +56,7 @@ let package = Package(
                                "TeleserviceRules", "Records"],
                 swiftSettings: strict),
         .executableTarget(name: "ameli-docs", dependencies: [
-            "DocumentPipeline", "Documents", "TeleserviceRules", "Records",
+            "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
@@ -67,5 +67,6 @@ let package = Package(
                     dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
                                    "Records", "EngineTestSupport"],
                     exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport"], swiftSettings: strict),
     ]
 )

@@ -155,8 +155,6 @@ public struct DocumentLayout: Sendable {
     }
 
     private func checkCoverage(_ text: String, font: FontID, failure: (LayoutError.Reason) -> LayoutError) throws(LayoutError) {
-        for scalar in text.unicodeScalars where !measuring.covers(scalar, font: font) {
-            throw failure(.uncovered(scalar))
-        }
+        if let scalar = measuring.firstUncovered(in: text, font: font) { throw failure(.uncovered(scalar)) }
     }
 }

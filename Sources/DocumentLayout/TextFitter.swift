@@ -74,21 +74,31 @@ public struct TextFitter: Sendable {
     }
 
     /// Greedy line breaking at spaces; a word wider than the box breaks after a hyphen, or else between characters.
+    /// Widths add up (the fonts are set without kerning), so each word is measured once.
     func wrap(_ text: String, style: TextStyle, boxWidth: Double) -> [String] {
         let fits = { (candidate: String) in self.width(candidate, style: style) <= boxWidth + Self.tolerance }
+        let space = width(" ", style: style)
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0.0
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if fits(candidate) { current = candidate; continue }
-            if !current.isEmpty { lines.append(current); current = "" }
+            let wordWidth = width(word, style: style)
+            if !current.isEmpty, currentWidth + space + wordWidth <= boxWidth + Self.tolerance {
+                current += " " + word
+                currentWidth += space + wordWidth
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
             var rest = word
-            while !fits(rest) {
+            var restWidth = wordWidth
+            while restWidth > boxWidth + Self.tolerance {
                 let piece = Self.longestFittingPiece(of: rest, fits: fits)
                 lines.append(piece)
                 rest = String(rest.dropFirst(piece.count))
+                restWidth = width(rest, style: style)
             }
             current = rest
+            currentWidth = restWidth
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines

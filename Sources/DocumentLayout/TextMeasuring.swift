@@ -13,4 +13,12 @@ public protocol TextMeasuring: Sendable {
     func descender(of font: FontID) -> Double
     /// True when `font` has a glyph for `scalar`.
     func covers(_ scalar: Unicode.Scalar, font: FontID) -> Bool
+    /// The first character of `text` that `font` cannot draw, if any (one face look-up for the whole text).
+    func firstUncovered(in text: String, font: FontID) -> Unicode.Scalar?
+}
+
+extension TextMeasuring {
+    public func firstUncovered(in text: String, font: FontID) -> Unicode.Scalar? {
+        text.unicodeScalars.first { !covers($0, font: font) }
+    }
 }

@@ -27,4 +27,9 @@ struct FontSetMeasuring: TextMeasuring {
     func descender(of font: FontID) -> Double { faces[font]?.descender ?? -0.25 }
 
     func covers(_ scalar: Unicode.Scalar, font: FontID) -> Bool { faces[font]?.covers(scalar) ?? false }
+
+    func firstUncovered(in text: String, font: FontID) -> Unicode.Scalar? {
+        guard let face = faces[font] else { return text.unicodeScalars.first }
+        return text.unicodeScalars.first { !face.covers($0) }
+    }
 }

@@ -1,5 +1,6 @@
 // BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check]` — render speed, size and memory.
 import ArgumentParser
+import DisplayList
 import DocumentPipeline
 import Documents
 import Foundation
@@ -24,6 +25,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Folder of sample records KIND.json (default: Examples/ beside Templates/).")
     var examples: String?
+
+    @Flag(help: "Time only binding and layout (record → display-list page), without a renderer: format \"layout\".")
+    var layoutOnly = false
 
     @Flag(help: "Instead of timing, render --iterations documents (every kind and format in turn) and report resident memory before and after.")
     var memoryCheck = false
@@ -62,22 +66,27 @@ struct BenchCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         var results: [BenchResult] = []
         for record in records {
-            for format in OutputFormat.allCases {
+            for format in layoutOnly ? [nil] : OutputFormat.allCases.map(Optional.some) {
                 let dpi = dpi(for: record.kind)
-                for _ in 0..<warmup { _ = try pipeline.render(record, format: format, dpi: dpi) }
+                // One render: bytes out, or for layout only the number of display-list items.
+                let once = { () throws -> Int in
+                    guard let format else { return try pipeline.pages(record).reduce(0) { $0 + $1.items.count } }
+                    return try pipeline.render(record, format: format, dpi: dpi).count
+                }
+                for _ in 0..<warmup { _ = try once() }
                 var durations: [Double] = []
                 durations.reserveCapacity(iterations)
                 var bytes = 0
                 let start = clock.now
                 for _ in 0..<iterations {
                     let before = clock.now
-                    bytes = try pipeline.render(record, format: format, dpi: dpi).count
+                    bytes = try once()
                     durations.append((clock.now - before).milliseconds)
                 }
                 let total = (clock.now - start).milliseconds
                 durations.sort()
                 results.append(BenchResult(
-                    kind: record.kind.rawValue, format: format.rawValue, dpi: format == .png ? dpi : nil,
+                    kind: record.kind.rawValue, format: format?.rawValue ?? "layout", dpi: format == .png ? dpi : nil,
                     iterations: iterations, docsPerSecond: Double(iterations) / (total / 1000),
                     p50Ms: durations.percentile(0.50), p99Ms: durations.percentile(0.99), bytes: bytes,
                     peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0))
@@ -86,11 +95,12 @@ struct BenchCommand: AsyncParsableCommand {
         if json {
             print(String(decoding: try Self.encoder.encode(results), as: UTF8.self))
         } else {
-            print("kind                format  dpi   docs/s     p50 ms   p99 ms      bytes   peak RSS")
+            func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+            print("kind                format  dpi     docs/s    p50 ms    p99 ms      bytes    peak RSS")
             for r in results {
-                print(String(format: "%-19@ %-6@ %4@ %9.1f %9.3f %8.3f %10d %7.1f MB", r.kind as NSString, r.format as NSString,
-                             (r.dpi.map { String(Int($0)) } ?? "-") as NSString, r.docsPerSecond, r.p50Ms, r.p99Ms,
-                             r.bytes, Double(r.peakRSSBytes) / 1_048_576))
+                let figures = String(format: "%10.1f %9.3f %9.3f %10d %8.1f MB", r.docsPerSecond, r.p50Ms, r.p99Ms,
+                                     r.bytes, Double(r.peakRSSBytes) / 1_048_576)
+                print(pad(r.kind, 19) + " " + pad(r.format, 6) + " " + pad(r.dpi.map { String(Int($0)) } ?? "-", 4) + figures)
             }
         }
     }
@@ -161,7 +171,8 @@ enum ProcessMemory {
     private static func field(_ name: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix(name) {
-            let kilobytes = line.dropFirst(name.count).split(separator: " ").first.flatMap { Int($0) }
+            // "VmHWM:\t   52340 kB": a tab, spaces, the figure, the unit.
+            let kilobytes = line.dropFirst(name.count).split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) }
             return kilobytes.map { $0 * 1024 }
         }
         return nil
