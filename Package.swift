@@ -45,7 +45,7 @@ let package = Package(
                     dependencies: ["PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "PNGRendererTests",
-                    dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "EngineTestSupport"],
+                    dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
                     swiftSettings: strict),
 
         // Documents: templates bound to records, laid out into display-list pages, rendered by the pipeline.

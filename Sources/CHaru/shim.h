@@ -1,13 +1,10 @@
-// CHaru: libharu 2.3.0 (Debian libhpdf-dev), which ships no pkg-config file. hpdf.h brings the document,
-// encoder and font-definition structures that PDFRenderer uses to register per-document encodings.
+// CHaru: libharu 2.3.0 (Debian libhpdf-dev), which ships no pkg-config file. Besides hpdf.h, PDFRenderer uses
+// three of libharu's installed internal headers: encoders (per-document encodings), font definitions and
+// streams (loading a TrueType font from memory, which the public API cannot: it takes a path only).
 #ifndef AMELI_CHARU_SHIM_H
 #define AMELI_CHARU_SHIM_H
 #include <hpdf.h>
 #include <hpdf_encoder.h>
-
-// libharu 2.3.0 loads TrueType fonts from a path only, so PDFRenderer hands it an anonymous in-memory file
-// (/proc/self/fd/N). glibc declares memfd_create only under _GNU_SOURCE, which the Swift Glibc module is not
-// built with; this is glibc's own prototype (glibc >= 2.27).
-extern int memfd_create(const char *name, unsigned int flags);
-
+#include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 #endif

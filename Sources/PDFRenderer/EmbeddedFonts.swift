@@ -2,20 +2,17 @@
 
 import CHaru
 import DisplayList
-import Glibc
 import Typography
 
-/// The faces of the font set, subset once (HarfBuzz) to `repertoire` and written to anonymous in-memory files,
-/// because libharu 2.3.0 loads TrueType fonts from a path only (`/proc/self/fd/N`).
+/// The faces of the font set, subset once (HarfBuzz) to `repertoire`; each libharu handle loads these bytes.
 ///
 /// Why subset: libharu copies a TrueType font's tables whole into every PDF (only unused glyph outlines are
-/// emptied); with DejaVu's 6,000 glyphs that is ~550 KB to compress per document. Cut to ~420 glyphs, the
-/// tables it copies are a few kilobytes.
+/// emptied); with DejaVu's 6,000 glyphs that is ~550 KB to compress per document. Cut to ~420 glyphs without
+/// hinting, the tables it copies are a few kilobytes.
 final class EmbeddedFonts: Sendable {
     struct File: Sendable {
         let id: FontID
-        let path: String
-        let descriptor: Int32
+        let bytes: [UInt8]
     }
 
     /// Ranges of code points offered to documents: printable ASCII, Latin-1 and Latin Extended-A (which hold
@@ -25,16 +22,18 @@ final class EmbeddedFonts: Sendable {
         0x2013...0x2014, 0x2018...0x201A, 0x201C...0x201E, 0x2020...0x2022, 0x2026...0x2026, 0x2030...0x2030,
         0x2039...0x203A, 0x20AC...0x20AC, 0x2122...0x2122, 0x2212...0x2212,
     ]
+    /// Every supported code point is below this: per-document tables are arrays this long.
+    static let bound: UInt32 = 0x2300
 
     /// Characters drawn with another character's code: their glyph names would not read back as themselves
     /// (libharu names U+00A0 `space` and U+00AD `hyphen`), or they have no standard name. Their glyphs look the
     /// same; text extraction gives the plain space or hyphen, and the advance difference, if any, is absorbed
     /// by the text drift correction (PagePainter+Text).
-    static let aliases: [UInt32: UInt32] = [0xA0: 0x20, 0x2007: 0x20, 0x2009: 0x20, 0x202F: 0x20, 0xAD: 0x2D]
+    static let aliased: [Unicode.Scalar] = ["\u{A0}", "\u{AD}", "\u{2007}", "\u{2009}", "\u{202F}"]
 
     let files: [File]
     /// Code points every embedded face covers and libharu can name in an /Encoding (so text stays extractable).
-    private let supported: Set<UInt32>
+    private let supported: ScalarSet
 
     init(fonts: FontSet) throws {
         var candidates: [Unicode.Scalar] = []
@@ -44,34 +43,29 @@ final class EmbeddedFonts: Sendable {
                 candidates.append(scalar)
             }
         }
-        let aliased = Self.aliases.keys.sorted().compactMap(Unicode.Scalar.init)
-        var supported = Set(candidates.map(\.value) + aliased.map(\.value))
+        let aliased = Self.aliased
         var files: [File] = []
-        do {
-            for id in fonts.faces {
-                let face = try fonts.face(id)
-                let covered = candidates.filter { face.covers($0) }
-                supported.formIntersection(covered.map(\.value) + aliased.filter { face.covers($0) }.map(\.value))
-                let bytes = try face.subset(keeping: covered)
-                files.append(try Self.memoryFile(named: "ameli-\(id.name)", bytes: bytes, id: id))
-            }
-        } catch {
-            for file in files { close(file.descriptor) }
-            throw error
+        var supported = ScalarSet(bound: Self.bound)
+        for scalar in candidates + aliased { supported.insert(scalar) }
+        for id in fonts.faces {
+            let face = try fonts.face(id)
+            let covered = candidates.filter { face.covers($0) }
+            for scalar in candidates + aliased where !face.covers(scalar) { supported.remove(scalar) }
+            files.append(File(id: id, bytes: try face.subset(keeping: covered)))
         }
         self.files = files
         self.supported = supported
     }
 
-    deinit {
-        for file in files { close(file.descriptor) }
-    }
-
-    func supports(_ scalar: Unicode.Scalar) -> Bool { supported.contains(scalar.value) }
+    func supports(_ scalar: Unicode.Scalar) -> Bool { supported.contains(scalar) }
 
     /// The character whose code and glyph name stand for `scalar` in the PDF (itself, or its alias).
     static func encoded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        aliases[scalar.value].flatMap(Unicode.Scalar.init) ?? scalar
+        switch scalar.value {
+        case 0xA0, 0x2007, 0x2009, 0x202F: " "
+        case 0xAD: "-"
+        default: scalar
+        }
     }
 
     /// libharu writes each used character of a simple font as a glyph name in /Differences; a code point it
@@ -82,18 +76,5 @@ final class EmbeddedFonts: Sendable {
     private static func hasGlyphName(_ value: UInt32) -> Bool {
         guard value <= 0xFFFF, let name = HPDF_UnicodeToGryphName(HPDF_UNICODE(value)) else { return false }
         return String(cString: name) != ".notdef" && HPDF_GryphNameToUnicode(name) == HPDF_UNICODE(value)
-    }
-
-    private static func memoryFile(named name: String, bytes: [UInt8], id: FontID) throws -> File {
-        let descriptor = memfd_create(name, 0)
-        guard descriptor >= 0 else {
-            throw HaruError(code: 0, detail: UInt(errno), operation: "memfd_create(\(name))")
-        }
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else {
-            close(descriptor)
-            throw HaruError(code: 0, detail: UInt(errno), operation: "write(\(name))")
-        }
-        return File(id: id, path: "/proc/self/fd/\(descriptor)", descriptor: descriptor)
     }
 }

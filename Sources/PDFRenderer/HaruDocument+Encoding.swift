@@ -7,11 +7,27 @@ import DisplayList
 struct FaceEncoding {
     /// One PDF font (same embedded font file, different /Encoding) per 256-code page of characters.
     var fonts: [HPDF_Font]
-    var slots: [Unicode.Scalar: Slot]
+    /// Font index << 8 | code, by code point (0: not in this document). An array, not a dictionary: it is read
+    /// once per character drawn.
+    private var packed: [UInt16]
 
     struct Slot {
         var font: Int
         var code: UInt8
+    }
+
+    init(fonts: [HPDF_Font], slots: [(Unicode.Scalar, Slot)]) {
+        self.fonts = fonts
+        packed = [UInt16](repeating: 0, count: Int(EmbeddedFonts.bound))
+        for (scalar, slot) in slots where scalar.value < EmbeddedFonts.bound {
+            packed[Int(scalar.value)] = UInt16(slot.font) << 8 | UInt16(slot.code)
+        }
+    }
+
+    func slot(for scalar: Unicode.Scalar) -> Slot? {
+        guard scalar.value < EmbeddedFonts.bound else { return nil }
+        let value = packed[Int(scalar.value)]
+        return value == 0 ? nil : Slot(font: Int(value >> 8), code: UInt8(value & 0xFF))
     }
 }
 
@@ -38,7 +54,7 @@ extension HaruDocument {
             }
             // Assign codes.
             var pages: [[(code: UInt8, scalar: Unicode.Scalar)]] = [[]]
-            var slots: [Unicode.Scalar: FaceEncoding.Slot] = [:]
+            var slots: [(Unicode.Scalar, FaceEncoding.Slot)] = []
             var extra = Self.firstEncodingExtraCodes[...]
             var later = Self.laterEncodingCodes[...]
             for scalar in scalars {
@@ -55,7 +71,7 @@ extension HaruDocument {
                     slot = .init(font: pages.count - 1, code: later.removeFirst())
                 }
                 pages[slot.font].append((slot.code, scalar))
-                slots[scalar] = slot
+                slots.append((scalar, slot))
             }
             // Fill the encoders (created once per handle, reused) and make the fonts.
             var fonts: [HPDF_Font] = []

@@ -39,16 +39,41 @@ final class HaruDocument: @unchecked Sendable {
         self.handle = handle
         self.errors = errors
         var names: [FontID: String] = [:]
-        for file in fonts.files {
-            guard let name = HPDF_LoadTTFontFromFile(handle, file.path, HPDF_TRUE) else {
-                let error = HaruError(code: UInt(errors.code), detail: UInt(errors.detail),
-                                      operation: "HPDF_LoadTTFontFromFile(\(file.id))")
-                HPDF_Free(handle)
-                throw error
+        do {
+            for (index, file) in fonts.files.enumerated() {
+                names[file.id] = try Self.loadFont(file, tag: index, into: handle, errors: errors)
             }
-            names[file.id] = String(cString: name)
+        } catch {
+            HPDF_Free(handle)
+            throw error
         }
         fontNames = names
+    }
+
+    /// Loads a TrueType font from memory with libharu's internal API (HPDF_LoadTTFontFromFile wants a path) and
+    /// returns the name HPDF_GetFont knows it by. The memory stream also spares the per-glyph file seeks and
+    /// reads libharu makes when it writes the font into each PDF.
+    private static func loadFont(_ file: EmbeddedFonts.File, tag index: Int, into handle: HPDF_Doc,
+                                 errors: HaruErrorBox) throws -> String {
+        func failure(_ operation: String) -> HaruError {
+            HaruError(code: UInt(errors.code), detail: UInt(errors.detail), operation: "\(operation)(\(file.id))")
+        }
+        let mmgr = handle.pointee.mmgr
+        guard let stream = HPDF_MemStream_New(mmgr, HPDF_UINT(file.bytes.count)) else { throw failure("HPDF_MemStream_New") }
+        let written = file.bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, HPDF_UINT($0.count)) }
+        guard written == HPDF_STATUS(HPDF_OK), HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) == HPDF_STATUS(HPDF_OK) else {
+            HPDF_Stream_Free(stream)
+            throw failure("HPDF_Stream_Write")
+        }
+        // The font definition owns the stream from here on, also when loading fails.
+        guard let definition = HPDF_TTFontDef_Load(mmgr, stream, HPDF_TRUE) else { throw failure("HPDF_TTFontDef_Load") }
+        // The subset tag libharu would give (HPDFAA, HPDFAB, …), fixed by load order so the bytes are stable.
+        var tag = Array("HPDFA".utf8CString.dropLast()) + [CChar(UInt8(ascii: "A") + UInt8(index % 26)), 0]
+        HPDF_TTFontDef_SetTagName(definition, &tag)
+        guard HPDF_Doc_RegisterFontDef(handle, definition) == HPDF_STATUS(HPDF_OK) else {
+            throw failure("HPDF_Doc_RegisterFontDef")
+        }
+        return withUnsafeBytes(of: definition.pointee.base_font) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
     }
 
     deinit { HPDF_Free(handle) }

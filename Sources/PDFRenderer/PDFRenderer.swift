@@ -52,24 +52,26 @@ public struct PDFRenderer: Sendable {
     /// character the embedded fonts do not carry.
     private func usedCharacters(_ pages: [Page]) throws -> [(face: FontID, scalars: [Unicode.Scalar])] {
         let embedded = try engine.embedded.get()
-        var used: [FontID: Set<Unicode.Scalar>] = [:]
+        var used: [FontID: ScalarSet] = [:]
         for page in pages {
             for item in page.items {
                 switch item {
                 case let .text(run):
                     _ = try fonts.face(run.font)   // an unknown face fails here, by name
+                    var set = used.removeValue(forKey: run.font) ?? ScalarSet(bound: EmbeddedFonts.bound)
                     for scalar in run.text.unicodeScalars {
                         guard embedded.supports(scalar) else {
                             throw PDFRendererError.unsupportedCharacter(scalar, text: run.text)
                         }
-                        used[run.font, default: []].insert(EmbeddedFonts.encoded(scalar))
+                        set.insert(EmbeddedFonts.encoded(scalar))
                     }
+                    used[run.font] = set
                 case .shape, .image:
                     continue   // no characters
                 }
             }
         }
-        return used.keys.sorted().map { ($0, used[$0]!.sorted { $0.value < $1.value }) }
+        return used.keys.sorted().map { ($0, used[$0]!.sorted) }
     }
 }
 

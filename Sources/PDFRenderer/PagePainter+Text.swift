@@ -34,7 +34,7 @@ extension PagePainter {
         var segmentStartThousandths = 0
 
         for scalar in run.text.unicodeScalars {
-            guard let slot = encoding.slots[EmbeddedFonts.encoded(scalar)] else {
+            guard let slot = encoding.slot(for: EmbeddedFonts.encoded(scalar)) else {
                 throw PDFRendererError.unsupportedCharacter(scalar, text: run.text)
             }
             let drift = (Double(exactUnits - segmentStartUnits) / Double(unitsPerEm)

@@ -32,10 +32,24 @@ struct Raster {
 }
 
 /// Blending on raw pixel memory, shared by the span callback (shapes) and the glyph compositor.
+///
+/// Coverage is quantised to 16 levels before blending (as 4 × 4 supersampling would give, which is what
+/// pdftoppm's Splash uses). Why: a flat-colour page then has few distinct colours — each pair of colours
+/// that touch gives at most 14 blends — so the PNG can almost always be written with a palette, one byte a
+/// pixel instead of three, which is what makes encoding fast enough (see PNGEncoding).
 enum Blend {
+    static let levels = 16
+    /// Coverage 0…255 to the nearest of `levels` evenly spaced values (0 and 255 exact).
+    static let quantised: [UInt32] = (0...255).map { coverage in
+        let level = (coverage * (levels - 1) + 127) / 255
+        return UInt32(level * 255 / (levels - 1))
+    }
+
     /// Paints `count` pixels starting at `pixel` (byte offset of the first) with `color` at `coverage`/255.
     @inline(__always)
-    static func span(_ pixels: UnsafeMutablePointer<UInt8>, at offset: Int, count: Int, color: Color, coverage: UInt32) {
+    static func span(_ pixels: UnsafeMutablePointer<UInt8>, at offset: Int, count: Int, color: Color, coverage raw: UInt32) {
+        let coverage = quantised[Int(raw)]
+        guard coverage > 0 else { return }
         var p = pixels + offset
         if coverage >= 255 {
             for _ in 0..<count {

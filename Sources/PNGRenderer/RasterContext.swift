@@ -13,7 +13,7 @@ final class RasterContext: @unchecked Sendable {
     var glyphs: [GlyphKey: GlyphBitmap] = [:]
 
     /// Glyph bitmaps kept per context; past this the cache is emptied (memory stays flat whatever is drawn).
-    static let glyphCacheLimit = 4096
+    static let glyphCacheLimit = 16_384
 
     init(fonts: FontSet) throws {
         var library: FT_Library?

@@ -61,7 +61,7 @@ struct PDFRendererTests {
         // More than 160 characters beyond ASCII in one face: the renderer needs a second 256-code encoding.
         let embedded = try Self.renderer.get().engine.embedded.get()
         let all = EmbeddedFonts.repertoire.flatMap { $0 }.compactMap(Unicode.Scalar.init)
-            .filter { embedded.supports($0) && $0.value > 0x20 && EmbeddedFonts.aliases[$0.value] == nil }
+            .filter { embedded.supports($0) && $0.value > 0x20 && EmbeddedFonts.encoded($0) == $0 }
         #expect(all.count > 300)
         let lines = stride(from: 0, to: all.count, by: 40).map { String(String.UnicodeScalarView(all[$0..<min($0 + 40, all.count)])) }
         let items = try lines.enumerated().map { Item.text(try EngineTestSupport.run($1, x: 20, y: 40 + Double($0) * 20, size: 9)) }
@@ -176,5 +176,35 @@ extension PDFRendererTests {
         #expect(try EngineTestSupport.tool("pdftotext", [path, "-"]).stdout.hasPrefix("15 € et : co-"))
         let boxes = try Self.wordBoxes(path)
         #expect(abs(boxes.last!.xMax - (20 + run.width)) < 0.06)
+    }
+}
+
+extension PDFRendererTests {
+    @Test func concurrentRendersGiveTheSameBytesAsOneAtATime() async throws {
+        let renderer = try Self.renderer.get()
+        let pages = try Self.samplePages()
+        let expected = try renderer.render(pages: pages, info: EngineTestSupport.info)
+        let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<12 {
+                group.addTask { try renderer.render(pages: pages, info: EngineTestSupport.info) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 12)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
+    @Test func aLibharuErrorBecomesAHaruErrorAndTheRendererCarriesOn() throws {
+        let renderer = try Self.renderer.get()
+        // libharu refuses a page narrower than 3 points (HPDF_PAGE_INVALID_SIZE, 0x1054).
+        do {
+            _ = try renderer.render(pages: [Page(size: Size(width: 0, height: 0))], info: EngineTestSupport.info)
+            Issue.record("a zero-sized page should fail")
+        } catch let error as HaruError {
+            #expect(error.code == 0x1054)
+            #expect(error.operation == "HPDF_Page_SetWidth")
+        }
+        let pdf = try renderer.render(pages: try Self.samplePages(), info: EngineTestSupport.info)
+        #expect(try EngineTestSupport.tool("qpdf", ["--check", try EngineTestSupport.temporaryFile(pdf, suffix: ".pdf")]).status == 0)
     }
 }
