@@ -1,6 +1,7 @@
 // DocumentPipeline: record → description → pages → PDF or PNG bytes; the one module that knows both renderers.
 public import DisplayList
-public import Documents
+// Callers (the HTTP service, the CLI) need ResourceLocator and DocumentKind with the pipeline: one import gives both.
+@_exported public import Documents
 import DocumentLayout
 import PDFRenderer
 import PNGRenderer
