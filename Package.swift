@@ -16,8 +16,11 @@ let package = Package(
     products: [
         .library(name: "Records", targets: ["Records"]),
         .library(name: "TeleserviceRules", targets: ["TeleserviceRules"]),
+        .executable(name: "ameli-docs", targets: ["ameli-docs"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
     targets: [
         .target(name: "Records", swiftSettings: strict),
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
@@ -44,5 +47,26 @@ let package = Package(
         .testTarget(name: "PNGRendererTests",
                     dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
                     swiftSettings: strict),
+
+        // Documents: templates bound to records, laid out into display-list pages, rendered by the pipeline.
+        .target(name: "Documents", dependencies: ["TeleserviceRules", "Records", "DisplayList"], swiftSettings: strict),
+        .target(name: "DocumentLayout", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
+        .target(name: "DocumentPipeline",
+                dependencies: ["Documents", "DocumentLayout", "DisplayList", "Typography", "PDFRenderer", "PNGRenderer",
+                               "TeleserviceRules", "Records"],
+                swiftSettings: strict),
+        .executableTarget(name: "ameli-docs", dependencies: [
+            "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
+                    swiftSettings: strict),
+        .testTarget(name: "DocumentLayoutTests", dependencies: ["DocumentLayout", "Documents", "DisplayList", "Typography"],
+                    swiftSettings: strict),
+        .testTarget(name: "DocumentPipelineTests",
+                    dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
+                                   "Records", "EngineTestSupport"],
+                    exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport"], swiftSettings: strict),
     ]
 )
