@@ -67,6 +67,23 @@ let package = Package(
                     dependencies: ["PNGRenderer", "PDFRenderer", "Typography", "DisplayList", "Records", "EngineTestSupport"],
                     swiftSettings: strict),
 
+        // Documents: templates bound to records, laid out into display-list pages, rendered by the pipeline.
+        .target(name: "Documents", dependencies: ["TeleserviceRules", "Records", "DisplayList"], swiftSettings: strict),
+        .target(name: "DocumentLayout", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
+        .target(name: "DocumentPipeline",
+                dependencies: ["Documents", "DocumentLayout", "DisplayList", "Typography", "PDFRenderer", "PNGRenderer",
+                               "TeleserviceRules", "Records"],
+                swiftSettings: strict),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
+                    swiftSettings: strict),
+        .testTarget(name: "DocumentLayoutTests", dependencies: ["DocumentLayout", "Documents", "DisplayList", "Typography"],
+                    swiftSettings: strict),
+        .testTarget(name: "DocumentPipelineTests",
+                    dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
+                                   "Records", "EngineTestSupport"],
+                    exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport"], swiftSettings: strict),
+
         // Request interface and persistence (issue 4): the stores, the HTTP service, the command line.
         .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
         .target(name: "StorageSQLite", dependencies: ["Storage", "Records", "TeleserviceRules", grdb], swiftSettings: strict),
@@ -76,7 +93,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .target(name: "HTTPService", dependencies: [
-            "Storage", "Records", "TeleserviceRules", hummingbird, logging, crypto,
+            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", hummingbird, logging, crypto,
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -84,7 +101,8 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .executableTarget(name: "ameli-docs", dependencies: [
-            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", hummingbird, logging,
+            "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records",
+            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", hummingbird, logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -94,7 +112,8 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
-            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", hummingbird,
+            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
+            "EngineTestSupport", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),

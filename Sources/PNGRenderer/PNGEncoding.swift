@@ -8,7 +8,7 @@ enum PNGEncoding {
     /// `Blend`), as 8-bit RGB otherwise. Filter NONE at zlib level 3 (`PNG_IMAGE_FLAG_FAST`, the simplified API's
     /// only speed setting): on flat colours the adaptive filters cost several times more for little gain.
     ///
-    /// Measured on a card at 300 dpi (1011 × 638, 110 colours; release build, Scripts/bench-engine.sh): RGB with
+    /// Measured on a card at 300 dpi (1011 × 638, 110 colours; release build, `ameli-docs bench`): RGB with
     /// FAST 4.5 ms and 66 KB; with the palette 2.9 ms (0.5 ms of it building the palette) and 27.5 KB.
     static func encode(_ raster: Raster) throws -> [UInt8] {
         if let indexed = Palette(raster) {

@@ -1,10 +1,17 @@
-// AmeliDocsCommand: the `ameli-docs` command line and its subcommands.
+// AmeliDocsCommand: the `ameli-docs` command line; each subcommand lives in its own file.
 import ArgumentParser
 
 @main
 struct AmeliDocsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ameli-docs",
-        abstract: "Les téléservices CEAM et procuration en ligne : règles, documents et service HTTP.",
-        subcommands: [ServeCommand.self, ImportCommand.self, TokenCommand.self])
+        abstract: "AmeliDocs: the CEAM and online-proxy teleservices' documents and request interface.",
+        // One line per subcommand.
+        subcommands: [
+            RenderCommand.self,
+            BenchCommand.self,
+            ServeCommand.self,
+            ImportCommand.self,
+            TokenCommand.self,
+        ])
 }

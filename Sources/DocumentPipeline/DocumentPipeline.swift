@@ -1,0 +1,99 @@
+// DocumentPipeline: record → description → pages → PDF or PNG bytes; the one module that knows both renderers.
+public import DisplayList
+// Callers (the HTTP service, the CLI) need ResourceLocator and DocumentKind with the pipeline: one import gives both.
+@_exported public import Documents
+import DocumentLayout
+import PDFRenderer
+import PNGRenderer
+import TeleserviceRules
+public import Typography
+
+/// Loads fonts and templates once, then renders any number of documents, concurrently if asked (every part is
+/// immutable and `Sendable`). Deterministic: the same record gives the same bytes, dated from the record.
+public final class DocumentPipeline: Sendable {
+    public let resources: ResourceLocator
+    public let fonts: FontSet
+    public let templates: TemplateLibrary
+    let layout: DocumentLayout
+    let pdf: PDFRenderer
+    let png: PNGRenderer
+
+    /// The densities a PNG may be asked at: below 18 dpi a card is a smudge, above 1200 an A4 page is 140 MB.
+    public static let dpiRange: ClosedRange<Double> = 18...1200
+
+    /// Loads the fonts and the four templates from `resources`, and checks that every face a template names exists
+    /// and draws every fixed text of the templates. Throws naming the file (and line) to fix.
+    public init(resources: ResourceLocator) throws {
+        self.resources = resources
+        fonts = try FontSet(directory: resources.fontsDirectory)
+        templates = try TemplateLibrary(directory: resources.templatesDirectory)
+        let measuring = try FontSetMeasuring(fonts: fonts)
+        try Self.check(templates, against: measuring, fonts: fonts)
+        layout = DocumentLayout(measuring: measuring)
+        pdf = PDFRenderer(fonts: fonts)
+        png = PNGRenderer(fonts: fonts)
+    }
+
+    /// The document of `record` as PDF or PNG. `dpi` applies to PNG only (a PDF is vector and true size).
+    public func render(_ record: DocumentRecord, format: OutputFormat, dpi: Double = 300) throws -> [UInt8] {
+        let description = describe(record)
+        let pages = try layout.layout(description)
+        switch format {
+        case .pdf:
+            return try pdf.render(pages: pages, info: description.info)
+        case .png:
+            guard Self.dpiRange.contains(dpi) else { throw DocumentPipelineError.dpiOutOfRange(dpi) }
+            return try renderPNG(pages, dpi: dpi)
+        }
+    }
+
+    /// The bound description of `record` (template order, strings resolved): for tests and diagnostics.
+    public func describe(_ record: DocumentRecord) -> DocumentDescription {
+        switch record {
+        case .certificate(let content): templates.template(for: .certificate).bind(content)
+        case .card(let content): templates.template(for: .card).bind(content)
+        case .acknowledgement(let content): templates.template(for: .acknowledgement).bind(content)
+        case .proxyConfirmation(let content): templates.template(for: .proxyConfirmation).bind(content)
+        }
+    }
+
+    /// The laid-out pages of `record`: what both renderers draw, and what display-list tests assert on.
+    public func pages(_ record: DocumentRecord) throws -> [Page] {
+        try layout.layout(describe(record))
+    }
+
+    /// Every face a template declares must be in the font set, and every fixed text must be drawable.
+    static func check(_ templates: TemplateLibrary, against measuring: FontSetMeasuring, fonts: FontSet) throws {
+        for template in templates.all {
+            for declaration in template.fontDeclarations where measuring.face(declaration.face) == nil {
+                throw DocumentPipelineError.unknownFace(declaration.face, at: declaration.source, available: fonts.faces)
+            }
+            for literal in template.literalTexts {
+                for scalar in literal.text.unicodeScalars where !measuring.covers(scalar, font: literal.font) {
+                    throw DocumentPipelineError.uncoveredCharacter(scalar, at: literal.source)
+                }
+            }
+        }
+    }
+}
+
+/// A pipeline problem that is neither a template's, a font's nor a layout's own.
+public enum DocumentPipelineError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownFace(FontID, at: SourceLocation, available: [FontID])
+    case uncoveredCharacter(Unicode.Scalar, at: SourceLocation)
+    case dpiOutOfRange(Double)
+    case notOnePage(Int)
+
+    public var description: String {
+        switch self {
+        case let .unknownFace(face, source, available):
+            "\(source): font face “\(face)” is not in Fonts/ (available: \(available.map(\.name).joined(separator: ", ")))"
+        case let .uncoveredCharacter(scalar, source):
+            "\(source): the fonts cannot draw “\(scalar)” (U+\(String(scalar.value, radix: 16, uppercase: true)))"
+        case let .dpiOutOfRange(dpi):
+            "densité \(dpi) dpi hors limites (\(Int(DocumentPipeline.dpiRange.lowerBound))–\(Int(DocumentPipeline.dpiRange.upperBound))) / dpi out of range"
+        case let .notOnePage(count):
+            "a PNG shows one page; the document has \(count)"
+        }
+    }
+}

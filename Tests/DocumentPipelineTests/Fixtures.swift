@@ -1,0 +1,50 @@
+// Fixtures: the sample records of Examples/, the shared pipeline, and the page text tests search for mentions.
+import DisplayList
+import DocumentPipeline
+import Documents
+import Foundation
+
+enum Fixtures {
+    /// The repository root, from this file (never Bundle.module).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let examplesDirectory = repository.appendingPathComponent("Examples")
+
+    /// One pipeline for the whole test process, as a server has one.
+    static let pipeline = Result { try DocumentPipeline(resources: ResourceLocator(root: repository.path)) }
+
+    /// Every sample record, by file stem (`card`, `card.long-names`, …), sorted.
+    static let exampleNames: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    static func kind(of name: String) -> DocumentKind {
+        DocumentKind(rawValue: String(name.split(separator: ".")[0]))!
+    }
+
+    static func record(_ name: String) throws -> DocumentRecord {
+        try DocumentRecord.decode(kind(of: name), from: Data(contentsOf: examplesDirectory.appendingPathComponent(name + ".json")))
+    }
+
+    /// Goldens are 1 px per point for A4 pages (72 dpi) and the card at its screen density (300 dpi).
+    static func dpi(for kind: DocumentKind) -> Double { kind == .card ? 300 : 72 }
+
+    static func runs(of page: Page) -> [TextRun] {
+        page.items.compactMap { if case .text(let run) = $0 { run } else { nil } }
+    }
+
+    static func shapes(of page: Page) -> [Shape] {
+        page.items.compactMap { if case .shape(let shape) = $0 { shape } else { nil } }
+    }
+
+    /// The page's text in painting (template) order, one space between runs: a wrapped sentence reads whole again.
+    static func text(of page: Page) -> String {
+        runs(of: page).map(\.text).joined(separator: " ")
+    }
+
+    /// Collapses whitespace, so that texts from different line breaks compare.
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
