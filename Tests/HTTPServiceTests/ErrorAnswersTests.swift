@@ -20,6 +20,21 @@ import Testing
         }
     }
 
+    /// Odd but well-formed or deeply nested bodies are input errors (4xx), never a 500 or a crash.
+    @Test func hostileBodiesAreInputErrors() async throws {
+        try await withService { app in
+            let bodies = ["[]", "null", "42", #""text""#, #"{"departureWithin15Days":null}"#, #"{"departureWithin15Days":1e999}"#,
+                          String(repeating: "[", count: 100_000), String(repeating: "{\"a\":", count: 20_000) + "1" + String(repeating: "}", count: 20_000),
+                          "\u{FEFF}{}", ""]
+            for body in bodies {
+                let answer = try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: body)
+                #expect((400..<500).contains(answer.status.code), "\(body.prefix(40)) → \(answer.status.code)")
+                #expect(answer.problemCode != nil)
+            }
+            #expect(try await app.store.household(of: Fixtures.martinNIR)?.orders.isEmpty == true)
+        }
+    }
+
     @Test func unknownFieldIsRefusedByName() async throws {
         try await withService { app in
             let extra = try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":true,"express":true}"#)
