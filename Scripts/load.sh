@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Measures the release build under load with wrk on 127.0.0.1: beneficiaries list, card PNG, certificate download.
 # Bounded: each run lasts DURATION (default 10s) with 2 threads and 16 connections; the server is stopped at the end.
-# Usage: Scripts/load.sh [DURATION]   (needs wrk: apt-get install wrk)
+# Usage: Scripts/load.sh [DURATION]   (installs wrk when missing; AMELI_DOCS_SCRATCH names another build folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10s}
 port=${AMELI_DOCS_LOAD_PORT:-18080}
-command -v wrk >/dev/null || { echo "load.sh: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-swift build -c release --product ameli-docs >/dev/null
+bash Scripts/install-system-packages.sh --load
+scratch=${AMELI_DOCS_SCRATCH:-.build}
+swift build -c release --product ameli-docs --scratch-path "$scratch" >/dev/null
+binary="$scratch/release/ameli-docs"
 work=$(mktemp -d /tmp/ameli-docs-load.XXXXXX)
 export AMELI_DOCS_JWT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export AMELI_DOCS_LOG_LEVEL=warning
-.build/release/ameli-docs serve --demo --port "$port" --database "sqlite:$work/load.sqlite" >"$work/serve.log" 2>&1 &
+"$binary" serve --demo --port "$port" --database "sqlite:$work/load.sqlite" >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
-token=$(.build/release/ameli-docs token --nir 185037512000696 --ttl 3600)
+token=$("$binary" token --nir 185037512000696 --ttl 3600)
 base="http://127.0.0.1:$port"
 auth="Authorization: Bearer $token"
 # A certificate to download: Hugo has no card, so an order with departure issues one.

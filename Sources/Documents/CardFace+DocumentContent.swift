@@ -21,7 +21,6 @@ extension CardFace: DocumentContent {
         ])
     }
 
-    /// CardFace carries no issue date, so the card image is dated by its issue day recomputed from the expiry
-    /// (issue + 2 years, DOMAIN.md): exact except for a card issued on 29 February, which then reads 28 February.
-    public var creationInstant: Date { ParisTime.startOfDay(expiryDate.adding(years: -2)) }
+    /// The card's PDF is dated by the card's issue day (start of that day in Paris), never by the clock.
+    public var creationInstant: Date { ParisTime.startOfDay(issueDate) }
 }

@@ -19,9 +19,12 @@ public struct CardFace: Hashable, Sendable, Codable {
     public let cardNumber: CardNumber
     /// Field 9.
     public let expiryDate: CivilDate
+    /// Not printed: the day the card was issued, which dates the card's PDF.
+    public let issueDate: CivilDate
 
     public init(issuingState: String = "FR", lastName: PersonName, givenNames: PersonName, birthDate: CivilDate,
-                personalNumber: NIR, institution: Institution, cardNumber: CardNumber, expiryDate: CivilDate) {
+                personalNumber: NIR, institution: Institution, cardNumber: CardNumber, expiryDate: CivilDate,
+                issueDate: CivilDate) {
         self.issuingState = issuingState
         self.lastName = lastName
         self.givenNames = givenNames
@@ -30,5 +33,6 @@ public struct CardFace: Hashable, Sendable, Codable {
         self.institution = institution
         self.cardNumber = cardNumber
         self.expiryDate = expiryDate
+        self.issueDate = issueDate
     }
 }

@@ -150,7 +150,8 @@ public enum CardTeleservice {
         return .accepted(CardFace(
             lastName: beneficiary.lastName, givenNames: beneficiary.givenNames, birthDate: beneficiary.birthDate,
             personalNumber: beneficiary.personalNumber(insured: household.record.nir),
-            institution: household.record.institution, cardNumber: card.number, expiryDate: card.expiryDate))
+            institution: household.record.institution, cardNumber: card.number, expiryDate: card.expiryDate,
+            issueDate: card.issueDate))
     }
 
     // MARK: - Fulfilment
