@@ -74,6 +74,7 @@ public struct Beneficiary: Hashable, Sendable {
 }
 
 extension Beneficiary: Codable {
+    /// Decoding validates through the initialiser; encoding is synthesised from these keys.
     private enum CodingKeys: String, CodingKey { case id, nir, rank, lastName, givenNames, birthDate, cards, lossDeclarations }
 
     public init(from decoder: any Decoder) throws {
@@ -90,17 +91,5 @@ extension Beneficiary: Codable {
             try Beneficiary(id: id, nir: nir, rank: rank, lastName: lastName, givenNames: givenNames,
                             birthDate: birthDate, cards: cards, lossDeclarations: losses)
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encodeIfPresent(nir, forKey: .nir)
-        try c.encodeIfPresent(rank, forKey: .rank)
-        try c.encode(lastName, forKey: .lastName)
-        try c.encode(givenNames, forKey: .givenNames)
-        try c.encode(birthDate, forKey: .birthDate)
-        try c.encode(cards, forKey: .cards)
-        try c.encode(lossDeclarations, forKey: .lossDeclarations)
     }
 }

@@ -93,6 +93,7 @@ public struct InsuredRecord: Hashable, Sendable {
 }
 
 extension InsuredRecord: Codable {
+    /// Decoding validates through the initialiser; encoding is synthesised from these keys.
     private enum CodingKeys: String, CodingKey { case nir, email, addressStatus, rights, institution, beneficiaries }
 
     public init(from decoder: any Decoder) throws {
@@ -107,15 +108,5 @@ extension InsuredRecord: Codable {
             try InsuredRecord(nir: nir, email: email, addressStatus: address, rights: rights,
                               institution: institution, beneficiaries: beneficiaries)
         }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(nir, forKey: .nir)
-        try c.encode(email, forKey: .email)
-        try c.encode(addressStatus, forKey: .addressStatus)
-        try c.encode(rights, forKey: .rights)
-        try c.encode(institution, forKey: .institution)
-        try c.encode(beneficiaries, forKey: .beneficiaries)
     }
 }
