@@ -1,4 +1,5 @@
 // AmeliService+Beneficiaries: the household list with its actions, card orders and loss declarations (CEAM).
+import DocumentPipeline
 import Foundation
 import Hummingbird
 import Records
@@ -88,7 +89,7 @@ extension AmeliService {
     }
 
     /// `GET /v1/beneficiaries/{id}/card.png?dpi=N` and `card.pdf`: the active card only (R_VIEW).
-    func cardImage(_ request: Request, context: AppRequestContext, format: DocumentFormat) async throws -> Response {
+    func cardImage(_ request: Request, context: AppRequestContext, format: OutputFormat) async throws -> Response {
         let caller = try context.requireCaller()
         let beneficiaryID = try context.identifier("id")
         var dpi = 300.0

@@ -1,4 +1,5 @@
 // AmeliService+Documents: the certificate's one download, the inbox with its acknowledgements, the history.
+import DocumentPipeline
 import Foundation
 import Hummingbird
 import Records
@@ -23,7 +24,7 @@ extension AmeliService {
         headers[.eTag] = "\"\(sha)\""
         try await store.recordServedDocument(ServedDocument(nir: caller.nir, kind: .certificate, documentID: id, format: "pdf",
                                                             sha256: sha, servedAt: clock()))
-        return Self.bytes(bytes, status: .ok, contentType: DocumentFormat.pdf.contentType, headers: headers)
+        return Self.bytes(bytes, status: .ok, contentType: OutputFormat.pdf.mediaType, headers: headers)
     }
 
     static let certificateGone = APIProblem(

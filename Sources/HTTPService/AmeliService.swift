@@ -1,4 +1,5 @@
 // AmeliService: what the route handlers share — store, renderer, clock, ids, metrics — and their common steps.
+import DocumentPipeline
 public import Foundation
 import Hummingbird
 import HTTPTypes
@@ -58,7 +59,7 @@ public struct AmeliService: Sendable {
     // MARK: Documents
 
     /// Renders with the render metrics (count and time by kind and format).
-    func render(_ document: RenderableDocument, format: DocumentFormat, dpi: Double = 300) throws -> [UInt8] {
+    func render(_ document: DocumentRecord, format: OutputFormat, dpi: Double = 300) throws -> [UInt8] {
         let start = ContinuousClock.now
         let bytes = try renderer.render(document, format: format, dpi: dpi)
         metrics.recordRender(kind: document.kind.rawValue, format: format.rawValue, duration: ContinuousClock.now - start)
@@ -67,7 +68,7 @@ public struct AmeliService: Sendable {
 
     /// A document answer: the bytes with their ETag (their SHA-256), answered 304 when the caller already has
     /// them, and the SHA-256 recorded with what was served to whom, so that a document can later be proven.
-    func document(_ bytes: [UInt8], format: DocumentFormat, filename: String, served: (NIR, ServedDocument.Kind, Identifier),
+    func document(_ bytes: [UInt8], format: OutputFormat, filename: String, served: (NIR, ServedDocument.Kind, Identifier),
                   request: Request, inline: Bool = true) async throws -> Response {
         let sha = Self.sha256Hex(bytes)
         var headers: HTTPFields = [:]
@@ -80,7 +81,7 @@ public struct AmeliService: Sendable {
         }
         try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
                                                             format: format.rawValue, sha256: sha, servedAt: clock()))
-        return Self.bytes(bytes, status: .ok, contentType: format.contentType, headers: headers)
+        return Self.bytes(bytes, status: .ok, contentType: format.mediaType, headers: headers)
     }
 
     // MARK: Idempotency

@@ -1,4 +1,5 @@
 // Application+build: the one function that assembles the service; `ameli-docs serve` and the tests both call it.
+import DocumentPipeline
 public import Foundation
 public import Hummingbird
 public import Logging

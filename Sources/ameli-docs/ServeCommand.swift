@@ -1,4 +1,5 @@
 // ServeCommand: `ameli-docs serve [--port] [--database] [--demo]` runs the HTTP service until SIGINT/SIGTERM.
+import DocumentPipeline
 import ArgumentParser
 import Foundation
 import HTTPService
@@ -44,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         let storeDescription = opened.description
         var app = try await buildApplication(
             configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret),
-            clock: clock, store: store, renderer: try ServiceRenderer.make(), services: opened.services, logger: logger,
+            clock: clock, store: store, renderer: try DocumentPipeline(resources: ResourceLocator.locate()), services: opened.services, logger: logger,
             onServerRunning: { port in
                 guard demo else { return }
                 let base = "http://127.0.0.1:\(port)"

@@ -13,7 +13,7 @@ import Testing
 
 @Suite struct EndToEndTests {
     /// One pipeline for the suite: fonts and templates load once, as in the service.
-    static let renderer = Result { try PipelineRenderer(pipeline: DocumentPipeline(resources: ResourceLocator(root: EngineTestSupport.repository.path))) }
+    static let renderer = Result { try DocumentPipeline(resources: ResourceLocator(root: EngineTestSupport.repository.path)) }
 
     /// The text of a PDF as poppler reads it (stdout only: poppler warns about libharu's ToUnicode on stderr).
     static func text(ofPDF bytes: [UInt8]) throws -> String {

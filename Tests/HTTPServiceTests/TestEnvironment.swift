@@ -1,5 +1,6 @@
 // TestEnvironment: the service under test — a real store (SQLite file or PostgreSQL database), a fixed clock,
 // the demo-like households — and a client that speaks JSON with tokens.
+import DocumentPipeline
 import Foundation
 import HTTPService
 import HTTPTypes
@@ -41,7 +42,7 @@ final class TestClock: Sendable {
 /// Deterministic stand-in bytes for HTTP behaviour tests: a PDF or PNG signature followed by the document's JSON,
 /// so a test can see which record was rendered. The end-to-end suite uses the real pipeline.
 struct EchoRenderer: DocumentRendering {
-    func render(_ document: RenderableDocument, format: DocumentFormat, dpi: Double) throws -> [UInt8] {
+    func render(_ document: DocumentRecord, format: OutputFormat, dpi: Double) throws -> [UInt8] {
         let json: String
         switch document {
         case .certificate(let c): json = try StoredJSON.encode(c)
