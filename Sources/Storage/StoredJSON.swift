@@ -1,5 +1,5 @@
 // StoredJSON: how records are written into a database column, the same way in every store.
-public import Foundation
+import Foundation
 
 /// Records are stored as JSON text in one column next to the few columns queries need (ids, owner, instants).
 /// Dates keep Foundation's own number (seconds since 2001), which round-trips a `Date` exactly; keys are sorted

@@ -1,6 +1,6 @@
 // ImageComparison: how far two renderings of the same page are apart, and a picture of where.
 
-public import Foundation
+import Foundation
 
 /// Per-pixel comparison of two images over their common area (a size difference is reported, not hidden).
 /// With `neighbourhood` 1, a pixel counts as equal when it matches any pixel of `expected` at most one pixel

@@ -1,7 +1,7 @@
 // RGBImage: decoded 8-bit RGB pixels of a PNG (libpng's simplified read API), to inspect and compare.
 
 import CPNG
-public import Foundation
+import Foundation
 
 public struct RGBImage: Equatable, Sendable {
     public var width: Int
