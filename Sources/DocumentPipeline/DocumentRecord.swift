@@ -1,6 +1,7 @@
 // DocumentRecord: the content of one document to render, as the service and the CLI hand it over.
 public import Documents
 public import Foundation
+import Records
 public import TeleserviceRules
 
 /// One record of TeleserviceRules, tagged with the document it renders as.
@@ -21,16 +22,39 @@ public enum DocumentRecord: Sendable, Hashable {
 
     /// Decodes the Codable form of `kind`'s content (dates `YYYY-MM-DD`, instants RFC 3339). The values validate
     /// themselves while decoding (a NIR with a wrong key, a name with "Œ" …): such a refusal is thrown as the
-    /// `RecordError` naming the field; malformed JSON as `DecodingError`.
+    /// `RecordError` naming the field; malformed JSON as `DecodingError`. A field the content does not have is
+    /// refused by name too, as the API refuses it: a misspelt optional field must not vanish silently.
     public static func decode(_ kind: DocumentKind, from json: Data) throws -> DocumentRecord {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        switch kind {
-        case .certificate: return .certificate(try decoder.decode(ProvisionalCertificate.self, from: json))
-        case .card: return .card(try decoder.decode(CardFace.self, from: json))
-        case .acknowledgement: return .acknowledgement(try decoder.decode(Acknowledgement.self, from: json))
-        case .proxyConfirmation: return .proxyConfirmation(try decoder.decode(ProxyConfirmation.self, from: json))
+        let record: DocumentRecord = switch kind {
+        case .certificate: .certificate(try decoder.decode(ProvisionalCertificate.self, from: json))
+        case .card: .card(try decoder.decode(CardFace.self, from: json))
+        case .acknowledgement: .acknowledgement(try decoder.decode(Acknowledgement.self, from: json))
+        case .proxyConfirmation: .proxyConfirmation(try decoder.decode(ProxyConfirmation.self, from: json))
         }
+        // Every key the record reads is also a key it writes, so a key of the input missing from the record's own
+        // encoding is one it ignored. (A null is the same as absent for an optional field.)
+        let input = try JSONSerialization.jsonObject(with: json)
+        let known = try JSONSerialization.jsonObject(with: record.encoded())
+        if let unknown = unknownKeys(in: input, comparedWith: known).first {
+            throw RecordError(field: unknown, detail: "Ce champ n'existe pas dans un enregistrement de ce document.")
+        }
+        return record
+    }
+
+    private static func unknownKeys(in input: Any, comparedWith known: Any, path: String = "") -> [String] {
+        if let object = input as? [String: Any], let knownObject = known as? [String: Any] {
+            return object.keys.sorted().flatMap { key -> [String] in
+                let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let knownValue = knownObject[key] else { return object[key] is NSNull ? [] : [keyPath] }
+                return unknownKeys(in: object[key]!, comparedWith: knownValue, path: keyPath)
+            }
+        }
+        if let array = input as? [Any], let knownArray = known as? [Any], array.count == knownArray.count {
+            return zip(array, knownArray).enumerated().flatMap { unknownKeys(in: $1.0, comparedWith: $1.1, path: "\(path)[\($0)]") }
+        }
+        return []
     }
 
     /// The JSON of the record, in the form `decode` reads (sorted keys, so examples diff cleanly).

@@ -85,6 +85,18 @@ struct RenderCommandTests {
         #expect(result.stderr == "ameli-docs render: enregistrement refusé, champ « lastName » : Le caractère « Œ » ne peut pas être imprimé sur la carte européenne : écrivez « OE ». / invalid record field « lastName »\n")
     }
 
+    /// Like the API, the CLI refuses a field the record does not have (here a misspelt optional one), by name.
+    @Test func anUnknownFieldIsRefusedByName() throws {
+        let misspelt = try variant(of: "proxy-confirmation", "usageNom", "DURAND")
+        let result = try run(["render", "proxy-confirmation", "--record", misspelt, "--output", EngineTestSupport.temporaryPath(suffix: ".pdf")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("« usageNom »"))
+        // Every sample is accepted as it is: nothing they carry is unknown.
+        for kind in ["certificate", "card", "acknowledgement", "proxy-confirmation"] {
+            #expect(try run(["render", kind, "--record", example(kind), "--output", EngineTestSupport.temporaryPath(suffix: ".pdf")]).status == 0)
+        }
+    }
+
     @Test(arguments: [
         ("missing", "champ « cardNumber » manquant / missing field cardNumber"),
         ("badNIR", "champ « personalNumber » : Le numéro de sécurité sociale est invalide"),
