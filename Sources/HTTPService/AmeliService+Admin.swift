@@ -38,7 +38,6 @@ extension AmeliService {
                 throw refusal
             case .accepted(let outcome):
                 var changes = HouseholdChanges(from: household, to: outcome.household)
-                if !changes.orders.contains(outcome.order) { changes.orders.append(outcome.order) }
                 // R_HISTORY: the order's line in "Mes démarches" (same id as the order) is now completed.
                 if var entry = context.history.first(where: { $0.id == outcome.order.id }) {
                     entry.status = .completed

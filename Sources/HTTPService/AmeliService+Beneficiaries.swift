@@ -42,13 +42,10 @@ extension AmeliService {
                 throw refusal
             case .accepted(let outcome):
                 var changes = HouseholdChanges(from: household, to: outcome.household)
-                if !changes.orders.contains(outcome.order) { changes.orders.append(outcome.order) }
                 if let certificate = outcome.certificate {
                     changes.certificates = [IssuedCertificate(certificate: certificate, orderID: outcome.order.id, beneficiaryID: beneficiaryID)]
                 }
-                changes.messages = [InboxMessage(acknowledgement: outcome.acknowledgement)]
-                changes.notices = [outcome.notice]
-                changes.procedures = [outcome.history]
+                changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
                 let answer = CardOrderAnswer(order: OrderView(outcome.order),
                                              certificate: outcome.certificate.map(CertificateView.init),
                                              acknowledgement: AcknowledgementView(messageId: outcome.acknowledgement.reference.value))
@@ -75,9 +72,7 @@ extension AmeliService {
                 throw refusal
             case .accepted(let outcome):
                 var changes = HouseholdChanges(from: household, to: outcome.household)
-                changes.messages = [InboxMessage(acknowledgement: outcome.acknowledgement)]
-                changes.notices = [outcome.notice]
-                changes.procedures = [outcome.history]
+                changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
                 let answer = LossDeclarationAnswer(
                     declaration: outcome.declaration, card: CardView(outcome.card, today: submission.today),
                     acknowledgement: AcknowledgementView(messageId: outcome.acknowledgement.reference.value))

@@ -25,9 +25,7 @@ extension AmeliService {
                 var changes = HouseholdChanges(from: household, to: outcome.household)
                 changes.proxies.removeAll { $0.proxy.id == outcome.proxy.id }
                 changes.proxies.append(ProxyChange(proxy: outcome.proxy, confirmation: outcome.confirmation))
-                changes.messages = [InboxMessage(acknowledgement: outcome.acknowledgement)]
-                changes.notices = [outcome.notice]
-                changes.procedures = [outcome.history]
+                changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
                 let answer = ProxyAnswer(proxy: ProxyView(outcome.proxy), confirmationUrl: ProxyView.confirmationURL(outcome.proxy.id),
                                          acknowledgement: AcknowledgementView(messageId: outcome.acknowledgement.reference.value))
                 let response = try Self.stored(answer, status: .created)
@@ -55,13 +53,12 @@ extension AmeliService {
             case .refused(let refusal):
                 throw refusal
             case .accepted(let outcome):
+                // The revoked proxy differs from the stored one, so the diff carries it; with nothing active,
+                // nothing changed and nothing is acknowledged (P_REVOKE: revoking twice is harmless).
                 var changes = HouseholdChanges(from: household, to: outcome.household)
-                if let revoked = outcome.revoked, !changes.proxies.contains(where: { $0.proxy.id == revoked.id }) {
-                    changes.proxies.append(ProxyChange(proxy: revoked))
+                if let acknowledgement = outcome.acknowledgement, let notice = outcome.notice, let history = outcome.history {
+                    changes.acknowledge(acknowledgement, notice: notice, history: history)
                 }
-                changes.messages = outcome.acknowledgement.map { [InboxMessage(acknowledgement: $0)] } ?? []
-                changes.notices = outcome.notice.map { [$0] } ?? []
-                changes.procedures = outcome.history.map { [$0] } ?? []
                 return ProcedureCommit(changes: changes, value: true)
             }
         }

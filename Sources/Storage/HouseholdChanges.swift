@@ -54,4 +54,12 @@ extension HouseholdChanges {
         orders = new.orders.filter { !old.orders.contains($0) }
         proxies = new.proxies.filter { !old.proxies.contains($0) }.map { ProxyChange(proxy: $0) }
     }
+
+    /// R_ACK and R_HISTORY: what every accepted procedure leaves besides its state change — the acknowledgement
+    /// in the inbox, the e-mail notice that announces it, and its line in the history.
+    public mutating func acknowledge(_ acknowledgement: Acknowledgement, notice: EmailNotice, history: ProcedureEntry) {
+        messages = [InboxMessage(acknowledgement: acknowledgement)]
+        notices = [notice]
+        procedures = [history]
+    }
 }
