@@ -60,7 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         app.beforeServerStarts {
             try await store.migrate()
             if demo {
-                let result = try await store.importRecord(try DemoHousehold.record(today: CivilDate(clock())), at: clock())
+                // One reading of the clock: the demo's dates and the import instant must be the same day.
+                let now = clock()
+                let result = try await store.importRecord(try DemoHousehold.record(today: CivilDate(now)), at: now)
                 log.info("demo household imported", metadata: ["result": "\(result)"])
             }
         }
