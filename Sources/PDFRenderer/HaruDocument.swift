@@ -21,42 +21,48 @@ let haruErrorHandler: HPDF_Error_Handler = { code, detail, userData in
 }
 
 /// One libharu document, reused document after document: `HPDF_NewDoc` frees the previous document's objects
-/// but keeps the loaded font definitions and registered encoders, so fonts are parsed once per handle, not once
-/// per PDF. Not thread-safe: the `DocumentPool` lends it to one render at a time.
+/// but keeps the loaded font definitions, so fonts are parsed once per handle, not once per PDF. Not
+/// thread-safe: the `PDFEngine` pool lends it to one render at a time.
 final class HaruDocument: @unchecked Sendable {
     let handle: HPDF_Doc
     private let errors: HaruErrorBox
-    /// libharu's name of each loaded face (the font's PostScript name).
-    let fontNames: [FontID: String]
-    /// Single-byte encoders per face, registered once and refilled for each document (see +Encoding).
-    var encoders: [FontID: [HPDF_Encoder]] = [:]
+    /// Each embedded face as this handle loaded it.
+    let faces: [FontID: LoadedFace]
+    /// The output intent's ICC profile, compressed once (see +PDFA).
+    let profileDeflated: [UInt8]
 
-    init(fonts: EmbeddedFonts) throws {
+    init(fonts: EmbeddedFonts, profile: ColorProfile) throws {
         let errors = HaruErrorBox()
         guard let handle = HPDF_New(haruErrorHandler, Unmanaged.passUnretained(errors).toOpaque()) else {
             throw HaruError(code: UInt(HPDF_FAILD_TO_ALLOC_MEM), detail: 0, operation: "HPDF_New")
         }
         self.handle = handle
         self.errors = errors
-        var names: [FontID: String] = [:]
+        var faces: [FontID: LoadedFace] = [:]
         do {
             for (index, file) in fonts.files.enumerated() {
-                names[file.id] = try Self.loadFont(file, tag: index, into: handle, errors: errors)
+                faces[file.id] = try Self.loadFont(file, tag: index, into: handle, errors: errors, fonts: fonts)
             }
+            guard let deflated = Self.deflated(profile.bytes, handle: handle) else {
+                throw HaruError(code: UInt(HPDF_GetError(handle)), detail: 0, operation: "deflate(\(profile.path))")
+            }
+            profileDeflated = deflated
         } catch {
             HPDF_Free(handle)
             throw error
         }
-        fontNames = names
+        self.faces = faces
     }
 
-    /// Loads a TrueType font from memory with libharu's internal API (HPDF_LoadTTFontFromFile wants a path) and
-    /// returns the name HPDF_GetFont knows it by. The memory stream also spares the per-glyph file seeks and
-    /// reads libharu makes when it writes the font into each PDF.
+    /// Loads a TrueType font from memory with libharu's internal API (HPDF_LoadTTFontFromFile wants a path). The
+    /// memory stream also spares the per-glyph file seeks and reads libharu makes when it writes the font's
+    /// glyph subset into each PDF.
     private static func loadFont(_ file: EmbeddedFonts.File, tag index: Int, into handle: HPDF_Doc,
-                                 errors: HaruErrorBox) throws -> String {
+                                 errors: HaruErrorBox, fonts: EmbeddedFonts) throws -> LoadedFace {
         func failure(_ operation: String) -> HaruError {
-            HaruError(code: UInt(errors.code), detail: UInt(errors.detail), operation: "\(operation)(\(file.id))")
+            HaruError(code: UInt(errors.code != 0 ? errors.code : HPDF_GetError(handle)),
+                      detail: UInt(errors.code != 0 ? errors.detail : HPDF_GetErrorDetail(handle)),
+                      operation: "\(operation)(\(file.id))")
         }
         let mmgr = handle.pointee.mmgr
         guard let stream = HPDF_MemStream_New(mmgr, HPDF_UINT(file.bytes.count)) else { throw failure("HPDF_MemStream_New") }
@@ -67,22 +73,33 @@ final class HaruDocument: @unchecked Sendable {
         }
         // The font definition owns the stream from here on, also when loading fails.
         guard let definition = HPDF_TTFontDef_Load(mmgr, stream, HPDF_TRUE) else { throw failure("HPDF_TTFontDef_Load") }
-        // The subset tag libharu would give (HPDFAA, HPDFAB, …), fixed by load order so the bytes are stable.
-        var tag = Array("HPDFA".utf8CString.dropLast()) + [CChar(UInt8(ascii: "A") + UInt8(index % 26)), 0]
-        HPDF_TTFontDef_SetTagName(definition, &tag)
+        // The subset tag libharu would give (HPDFAA, HPDFAB, …), fixed by load order so the bytes are stable;
+        // libharu also writes it into the embedded file's name table.
+        let tag = "HPDFA" + String(UnicodeScalar(UInt8(ascii: "A") + UInt8(index % 26)))
+        var tagBytes = Array(tag.utf8CString)
+        HPDF_TTFontDef_SetTagName(definition, &tagBytes)
+        // Registered so that HPDF_Free frees it and HPDF_NewDoc clears its used-glyph marks between documents.
         guard HPDF_Doc_RegisterFontDef(handle, definition) == HPDF_STATUS(HPDF_OK) else {
             throw failure("HPDF_Doc_RegisterFontDef")
         }
-        return withUnsafeBytes(of: definition.pointee.base_font) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        return try LoadedFace(definition: definition, baseFont: tag + "+" + file.postScriptName, fonts: fonts) {
+            guard let deflated = deflated($0, handle: handle) else { throw failure("deflate(ToUnicode)") }
+            return deflated
+        }
     }
 
     deinit { HPDF_Free(handle) }
 
-    /// Throws the recorded error if `status` is not HPDF_OK or the callback fired.
+    /// Throws the recorded error if `status` is not HPDF_OK or the callback fired. libharu's internal object
+    /// functions (dictionaries, streams) record their errors in the document without calling the callback;
+    /// the document's error number is read then.
     func check(_ status: HPDF_STATUS, _ operation: @autoclosure () -> String) throws {
         guard status != HPDF_STATUS(HPDF_OK) || errors.code != 0 else { return }
-        let error = HaruError(code: UInt(errors.code != 0 ? errors.code : status), detail: UInt(errors.detail),
-                              operation: operation())
+        let recorded = HPDF_GetError(handle)
+        let error = errors.code != 0
+            ? HaruError(code: UInt(errors.code), detail: UInt(errors.detail), operation: operation())
+            : HaruError(code: UInt(recorded != 0 ? recorded : status), detail: UInt(HPDF_GetErrorDetail(handle)),
+                        operation: operation())
         errors.code = 0
         errors.detail = 0
         HPDF_ResetError(handle)
@@ -96,18 +113,15 @@ final class HaruDocument: @unchecked Sendable {
         throw HaruError(code: UInt(HPDF_INVALID_OBJECT), detail: 0, operation: operation())
     }
 
-    /// Starts a new, empty document: compression on, metadata from `info` (never from the clock).
+    /// Starts a new, empty PDF/A-1b document (see +PDFA): compression on, metadata from `info` (never from the
+    /// clock).
     func begin(info: DocumentInfo) throws {
         errors.code = 0
         errors.detail = 0
         HPDF_ResetError(handle)
         try check(HPDF_NewDoc(handle), "HPDF_NewDoc")
         try check(HPDF_SetCompressionMode(handle, HPDF_UINT(HPDF_COMP_ALL)), "HPDF_SetCompressionMode")
-        try check(HPDF_SetInfoAttr(handle, HPDF_INFO_TITLE, PDFDocEncoding.encode(info.title)), "HPDF_SetInfoAttr(Title)")
-        try check(HPDF_SetInfoAttr(handle, HPDF_INFO_AUTHOR, PDFDocEncoding.encode(info.author)), "HPDF_SetInfoAttr(Author)")
-        let date = Self.date(seconds: info.creationSeconds, offsetMinutes: info.creationOffsetMinutes)
-        try check(HPDF_SetInfoDateAttr(handle, HPDF_INFO_CREATION_DATE, date), "HPDF_SetInfoDateAttr(CreationDate)")
-        try check(HPDF_SetInfoDateAttr(handle, HPDF_INFO_MOD_DATE, date), "HPDF_SetInfoDateAttr(ModDate)")
+        try declarePDFA(DocumentMetadata(info))
     }
 
     /// Adds a page of `size` points and returns it.
@@ -118,7 +132,7 @@ final class HaruDocument: @unchecked Sendable {
         return page
     }
 
-    /// Writes the document and returns its bytes.
+    /// Writes the document and returns its bytes, with their file identifier stamped (see +PDFA).
     func save() throws -> [UInt8] {
         try check(HPDF_SaveToStream(handle), "HPDF_SaveToStream")
         let size = Int(HPDF_GetStreamSize(handle))
@@ -140,34 +154,7 @@ final class HaruDocument: @unchecked Sendable {
         guard filled == size else {
             throw HaruError(code: UInt(HPDF_STREAM_EOF), detail: UInt(filled), operation: "HPDF_ReadFromStream")
         }
+        try Self.stampIdentifier(&bytes)
         return bytes
-    }
-
-    /// The instant as libharu's date record: local civil time at the given offset from UTC.
-    static func date(seconds: Int64, offsetMinutes: Int) -> HPDF_Date {
-        let local = seconds + Int64(offsetMinutes) * 60
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let secondOfDay = Int(local - days * 86_400)
-        let (year, month, day) = civilFromDays(days)
-        let offset = abs(offsetMinutes)
-        return HPDF_Date(year: HPDF_INT(year), month: HPDF_INT(month), day: HPDF_INT(day),
-                         hour: HPDF_INT(secondOfDay / 3600), minutes: HPDF_INT(secondOfDay % 3600 / 60),
-                         seconds: HPDF_INT(secondOfDay % 60),
-                         ind: CChar(UInt8(ascii: offsetMinutes == 0 ? "Z" : offsetMinutes > 0 ? "+" : "-")),
-                         off_hour: HPDF_INT(offset / 60), off_minutes: HPDF_INT(offset % 60))
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
-    private static func civilFromDays(_ days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 }

@@ -19,14 +19,16 @@ public struct HaruError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A page the PDF backend cannot draw faithfully. Layout and record validation should make these impossible;
-/// the backend still refuses rather than draw a wrong glyph.
+/// Why the PDF backend refuses a document: a page it cannot draw faithfully (layout and record validation should
+/// make these impossible; the backend still refuses rather than draw a wrong glyph), or a missing colour profile.
 public enum PDFRendererError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A character outside what the embedded fonts carry (ISO 8859-1..4, Latin Extended-A and common
-    /// punctuation) or that has no standard glyph name for text extraction.
+    /// punctuation).
     case unsupportedCharacter(Unicode.Scalar, text: String)
     /// An image whose pixel buffer does not match its size.
     case invalidImage(width: Int, height: Int)
+    /// The ICC profile of the PDF/A output intent is missing or unusable (an installation problem).
+    case unreadableColorProfile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum PDFRendererError: Error, Hashable, Sendable, CustomStringConvertible
             "cannot embed U+\(String(scalar.value, radix: 16, uppercase: true)) of \"\(text)\" in a PDF"
         case let .invalidImage(width, height):
             "invalid image \(width) × \(height)"
+        case let .unreadableColorProfile(path, reason):
+            "cannot use \(path) as the PDF/A colour profile: \(reason) (Debian package icc-profiles-free)"
         }
     }
 }

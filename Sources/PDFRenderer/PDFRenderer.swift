@@ -1,4 +1,4 @@
-// PDFRenderer: display-list pages to PDF bytes through libharu, with per-document font encodings.
+// PDFRenderer: display-list pages to PDF/A-1b bytes through libharu, with per-document font subsets.
 
 import CHaru
 public import DisplayList
@@ -8,28 +8,32 @@ public import Typography
 /// Turns pages into a PDF. Create one per process and share it (it is `Sendable`): it subsets the fonts once
 /// and keeps a small pool of libharu handles whose fonts are already parsed.
 ///
-/// What it writes: one PDF page per `Page`, left transparent (no background: see `Page.background`); text with
-/// the embedded fonts, extractable with its accents; shapes and RGB images. The creation date comes from
-/// `DocumentInfo`, the PDF has no /ID (libharu writes one only for encrypted files) and compression is on, so the
-/// same pages and info give the same bytes.
+/// What it writes: PDF/A-1b (ISO 19005-1, level B), one PDF page per `Page`, left transparent (no background: see
+/// `Page.background`); text in embedded composite fonts, extractable character for character; shapes and RGB
+/// images in DeviceRGB, given their meaning by an sRGB output intent. Metadata and dates come from
+/// `DocumentInfo`, the file identifier is a hash of the file's content and compression is on, so the same pages
+/// and info give the same bytes. `Scripts/pdfa-check.sh` validates the output with Apache PDFBox Preflight.
 public struct PDFRenderer: Sendable {
     let fonts: FontSet
     let engine: PDFEngine
 
-    public init(fonts: FontSet) {
+    /// `colorProfile`: the RGB ICC profile of the PDF/A output intent, read once; by default Debian's
+    /// icc-profiles-free sRGB (ICC 2.3, 6,922 bytes, ~2.4 KB compressed in each PDF), installed by
+    /// Scripts/install-system-packages.sh.
+    public init(fonts: FontSet, colorProfile: String = "/usr/share/color/icc/sRGB.icc") {
         self.fonts = fonts
-        self.engine = PDFEngine(fonts: fonts)
+        self.engine = PDFEngine(fonts: fonts, colorProfile: colorProfile)
     }
 
     /// The PDF of `pages`, in order.
     public func render(pages: [Page], info: DocumentInfo) throws -> [UInt8] {
         try engine.withDocument { document in
             try document.begin(info: info)
-            let encodings = try document.prepareEncodings(usedCharacters(pages))
+            let documentFonts = try document.prepareFonts(usedCharacters(pages))
             for page in pages {
                 let handle = try document.addPage(size: page.size)
                 var painter = PagePainter(document: document, page: handle, height: page.size.height,
-                                          fonts: fonts, encodings: encodings)
+                                          documentFonts: documentFonts)
                 for item in page.items {
                     switch item {
                     case let .text(run): try painter.draw(run)
@@ -48,7 +52,7 @@ public struct PDFRenderer: Sendable {
         (try? engine.embedded.get().supports(scalar)) ?? false
     }
 
-    /// Every character of every text run, per face, sorted (so code assignment is deterministic). Throws for a
+    /// Every character of every text run, per face, sorted (so the font objects are deterministic). Throws for a
     /// character the embedded fonts do not carry.
     private func usedCharacters(_ pages: [Page]) throws -> [(face: FontID, scalars: [Unicode.Scalar])] {
         let embedded = try engine.embedded.get()
@@ -63,7 +67,7 @@ public struct PDFRenderer: Sendable {
                         guard embedded.supports(scalar) else {
                             throw PDFRendererError.unsupportedCharacter(scalar, text: run.text)
                         }
-                        set.insert(EmbeddedFonts.encoded(scalar))
+                        set.insert(scalar)
                     }
                     used[run.font] = set
                 case .shape, .image:
@@ -75,21 +79,23 @@ public struct PDFRenderer: Sendable {
     }
 }
 
-/// The renderer's shared state: the embedded font files and the pool of idle libharu handles.
+/// The renderer's shared state: the embedded font files, the colour profile and the pool of idle libharu handles.
 final class PDFEngine: Sendable {
     let embedded: Result<EmbeddedFonts, any Error>
+    let colorProfile: Result<ColorProfile, any Error>
     private let idle = Mutex<[HaruDocument]>([])
     /// Handles kept for reuse; more concurrent renders than this create and free their own.
     private static let poolLimit = 8
 
-    init(fonts: FontSet) {
+    init(fonts: FontSet, colorProfile: String) {
         embedded = Result { try EmbeddedFonts(fonts: fonts) }
+        self.colorProfile = Result { try ColorProfile(path: colorProfile) }
     }
 
     /// Runs `body` with a handle no other render uses. A handle that failed is freed rather than reused.
     func withDocument<T>(_ body: (HaruDocument) throws -> T) throws -> T {
         let fonts = try embedded.get()
-        let document = try idle.withLock { $0.popLast() } ?? HaruDocument(fonts: fonts)
+        let document = try idle.withLock { $0.popLast() } ?? HaruDocument(fonts: fonts, profile: colorProfile.get())
         let result = try body(document)
         idle.withLock { pool in
             if pool.count < Self.poolLimit { pool.append(document) }

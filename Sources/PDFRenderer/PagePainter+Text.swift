@@ -1,20 +1,22 @@
-// PagePainter+Text: text runs as positioned segments of single-byte codes in the document's encodings.
+// PagePainter+Text: text runs as two-byte glyph codes in the face's composite font, one Tj per run.
 
 import CHaru
 import DisplayList
-import Typography
 
 extension PagePainter {
-    /// How far (points) a glyph may sit from where layout measured it before the run is restarted at the exact
-    /// position. Simple-font /Widths are whole thousandths of an em (libharu truncates), so a long run drifts
-    /// ~0.5/1000 em per glyph; 0.05 pt is 0.2 px at 300 dpi, and most runs need no restart at all.
-    static let maximumDrift = 0.05
-
+    /// Draws a run as one `Tj` from its origin: the font's /W widths are the exact advances layout measured with
+    /// (see LoadedFace.widths), so every glyph lands where layout put it without repositioning.
     mutating func draw(_ run: TextRun) throws {
         guard !run.text.isEmpty else { return }
-        let face = try fonts.face(run.font)
-        guard let encoding = encodings[run.font] else {
+        guard let pdfFont = documentFonts[run.font] else {
             throw PDFRendererError.unsupportedCharacter(run.text.unicodeScalars.first!, text: run.text)
+        }
+        var codes: [UInt16] = []
+        codes.reserveCapacity(run.text.utf8.count)
+        for scalar in run.text.unicodeScalars {
+            let code = pdfFont.face.glyph(for: scalar)
+            guard code != 0 else { throw PDFRendererError.unsupportedCharacter(scalar, text: run.text) }
+            codes.append(code)
         }
         try setFill(run.color)
         try document.check(HPDF_Page_BeginText(page), "HPDF_Page_BeginText")
@@ -23,55 +25,46 @@ extension PagePainter {
                                "HPDF_Page_SetHorizontalScalling")
             horizontalScale = run.horizontalScale
         }
-
-        let unitsPerEm = face.unitsPerEm
-        let pointsPerUnit = run.size * run.horizontalScale / Double(unitsPerEm)
-        var exactUnits = 0          // layout's advance so far, design units
-        var viewerThousandths = 0   // the viewer's advance so far, thousandths of an em
-        var segment: [UInt8] = []
-        var segmentFont = -1
-        var segmentStartUnits = 0
-        var segmentStartThousandths = 0
-
-        for scalar in run.text.unicodeScalars {
-            guard let slot = encoding.slot(for: EmbeddedFonts.encoded(scalar)) else {
-                throw PDFRendererError.unsupportedCharacter(scalar, text: run.text)
-            }
-            let drift = (Double(exactUnits - segmentStartUnits) / Double(unitsPerEm)
-                         - Double(viewerThousandths - segmentStartThousandths) / 1000) * run.size * run.horizontalScale
-            if slot.font != segmentFont || abs(drift) > Self.maximumDrift {
-                try show(segment, font: segmentFont, encoding: encoding, run: run,
-                         x: run.origin.x + Double(segmentStartUnits) * pointsPerUnit)
-                segment.removeAll(keepingCapacity: true)
-                segmentFont = slot.font
-                segmentStartUnits = exactUnits
-                segmentStartThousandths = viewerThousandths
-            }
-            segment.append(slot.code)
-            let advance = face.advanceUnits(ofGlyph: face.glyph(for: scalar))
-            exactUnits += advance
-            viewerThousandths += advance * 1000 / unitsPerEm   // libharu's integer /Widths
-        }
-        try show(segment, font: segmentFont, encoding: encoding, run: run,
-                 x: run.origin.x + Double(segmentStartUnits) * pointsPerUnit)
+        try setFont(pdfFont.dictionary, size: run.size)
+        try show(codes, run: run)
         try document.check(HPDF_Page_EndText(page), "HPDF_Page_EndText")
     }
 
-    /// Shows one segment's codes at an absolute baseline position (Tm), switching font when needed.
-    private mutating func show(_ codes: [UInt8], font index: Int, encoding: FaceEncoding, run: TextRun,
-                               x: Double) throws {
-        guard !codes.isEmpty else { return }
-        let pdfFont = encoding.fonts[index]
-        if font != pdfFont || fontSize != run.size {
-            try document.check(HPDF_Page_SetFontAndSize(page, pdfFont, HPDF_REAL(run.size)), "HPDF_Page_SetFontAndSize")
-            font = pdfFont
-            fontSize = run.size
-        }
-        try document.check(HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, HPDF_REAL(x), y(run.origin.y)),
+    /// `/Fn size Tf`, when font or size change. Written into the content stream directly, as libharu's
+    /// HPDF_Page_SetFontAndSize would (same name resource, same number format): that call accepts only fonts
+    /// libharu made itself.
+    private mutating func setFont(_ pdfFont: HPDF_Dict, size: Double) throws {
+        guard font != pdfFont || fontSize != size else { return }
+        let name = try document.require(HPDF_Page_GetLocalFontName(page, pdfFont), "HPDF_Page_GetLocalFontName")
+        let stream = contentStream
+        var status = HPDF_Stream_WriteEscapeName(stream, name)
+        if status == HPDF_STATUS(HPDF_OK) { status = HPDF_Stream_WriteChar(stream, CChar(UInt8(ascii: " "))) }
+        if status == HPDF_STATUS(HPDF_OK) { status = HPDF_Stream_WriteReal(stream, HPDF_REAL(size)) }
+        if status == HPDF_STATUS(HPDF_OK) { status = HPDF_Stream_WriteStr(stream, " Tf\n") }
+        try document.check(status, "Tf")
+        font = pdfFont
+        fontSize = size
+    }
+
+    /// Shows the codes at the run's baseline origin (Tm): `<hex codes> Tj`, as libharu writes text of its own
+    /// composite fonts.
+    private func show(_ codes: [UInt16], run: TextRun) throws {
+        try document.check(HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, HPDF_REAL(run.origin.x), y(run.origin.y)),
                            "HPDF_Page_SetTextMatrix")
-        let status = (codes + [0]).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { HPDF_Page_ShowText(page, $0.baseAddress) }
+        var bytes: [UInt8] = [UInt8(ascii: "<")]
+        bytes.reserveCapacity(codes.count * 4 + 6)
+        for code in codes {
+            for shift in [12, 8, 4, 0] as [UInt16] { bytes.append(Self.hexDigits[Int(code >> shift & 0xF)]) }
         }
-        try document.check(status, "HPDF_Page_ShowText")
+        bytes.append(contentsOf: Array("> Tj\n".utf8))
+        let status = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(contentStream, $0.baseAddress, HPDF_UINT($0.count)) }
+        try document.check(status, "Tj")
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// The page's content stream (libharu's page record, hpdf_pages.h).
+    private var contentStream: HPDF_Stream {
+        page.pointee.attr.assumingMemoryBound(to: HPDF_PageAttr_Rec.self).pointee.stream
     }
 }

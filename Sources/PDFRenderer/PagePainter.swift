@@ -2,7 +2,6 @@
 
 import CHaru
 import DisplayList
-import Typography
 
 /// Paints items onto one libharu page, in page points with the origin at the top left (flipped here: PDF's
 /// origin is at the bottom left). Colour, line width and text state are set only when they change.
@@ -11,23 +10,22 @@ struct PagePainter {
     let page: HPDF_Page
     /// Page height in points, to flip y.
     let height: Double
-    let fonts: FontSet
-    let encodings: [FontID: FaceEncoding]
+    /// Each face's font in this document.
+    let documentFonts: [FontID: DocumentFont]
 
     var fillColor: Color?
     var strokeColor: Color?
     var lineWidth: Double?
     var horizontalScale = 1.0
-    var font: HPDF_Font?
+    /// The Type0 font dictionary last selected with Tf.
+    var font: HPDF_Dict?
     var fontSize = 0.0
 
-    init(document: HaruDocument, page: HPDF_Page, height: Double, fonts: FontSet,
-         encodings: [FontID: FaceEncoding]) {
+    init(document: HaruDocument, page: HPDF_Page, height: Double, documentFonts: [FontID: DocumentFont]) {
         self.document = document
         self.page = page
         self.height = height
-        self.fonts = fonts
-        self.encodings = encodings
+        self.documentFonts = documentFonts
     }
 
     func y(_ value: Double) -> HPDF_REAL { HPDF_REAL(height - value) }

@@ -45,8 +45,13 @@ struct PDFRendererTests {
         #expect(rows.count == 2, "one font per face used: \(result.stdout)")
         for row in rows {
             let columns = row.split(separator: " ", omittingEmptySubsequences: true)
-            // name type encoding emb sub uni object ID: emb is the 4th column from the end.
+            // name type encoding emb sub uni object ID, counted from the end (the type "CID TrueType" is two
+            // words): since PDF/A, each face is a composite font (Type0 over CIDFontType2, Identity-H) with a
+            // /ToUnicode map, where it used to be a simple TrueType font with a custom encoding and no map.
             #expect(columns[columns.count - 5] == "yes", "not embedded: \(row)")
+            #expect(columns[columns.count - 4] == "yes", "not a subset: \(row)")
+            #expect(columns[columns.count - 3] == "yes", "no ToUnicode map: \(row)")
+            #expect(row.contains("CID TrueType") && columns[columns.count - 6] == "Identity-H", "\(row)")
         }
     }
 
@@ -57,18 +62,25 @@ struct PDFRendererTests {
                 "\(lines)")
     }
 
-    @Test func theWholeRepertoireSurvivesEvenBeyondOneEncoding() throws {
-        // More than 160 characters beyond ASCII in one face: the renderer needs a second 256-code encoding.
+    @Test func theWholeRepertoireSurvivesTextExtraction() throws {
+        // Every character offered (ISO 8859-1..4 and more) in one document: each comes back as itself. Poppler
+        // makes spaces from gaps, not from space glyphs: it prints the Unicode spaces (no-break, figure, thin,
+        // narrow no-break) as U+0020, and two in a row as one.
         let embedded = try Self.renderer.get().engine.embedded.get()
         let all = EmbeddedFonts.repertoire.flatMap { $0 }.compactMap(Unicode.Scalar.init)
-            .filter { embedded.supports($0) && $0.value > 0x20 && EmbeddedFonts.encoded($0) == $0 }
-        #expect(all.count > 300)
+            .filter { embedded.supports($0) && $0.value > 0x20 }
+        #expect(all.count > 340)
         let lines = stride(from: 0, to: all.count, by: 40).map { String(String.UnicodeScalarView(all[$0..<min($0 + 40, all.count)])) }
         let items = try lines.enumerated().map { Item.text(try EngineTestSupport.run($1, x: 20, y: 40 + Double($0) * 20, size: 9)) }
         let path = try render([Page(size: .a4, items: items)])
         let text = try EngineTestSupport.tool("pdftotext", [path, "-"]).stdout
         let extracted = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && $0 != "\u{0C}" }
-        #expect(extracted == lines)
+        let spaces: Set<Unicode.Scalar> = ["\u{A0}", "\u{2007}", "\u{2009}", "\u{202F}"]
+        let expected = lines.map { line in
+            String(String.UnicodeScalarView(line.unicodeScalars.map { spaces.contains($0) ? " " : $0 }))
+                .replacingOccurrences(of: "  ", with: " ")
+        }
+        #expect(extracted == expected)
     }
 
     @Test func sameInputGivesTheSameBytesFromAPooledOrAFreshHandle() throws {
@@ -103,16 +115,18 @@ struct PDFRendererTests {
         let boxes = try Self.wordBoxes(try render([Page(size: .a4, items: [.text(run)])]))
         #expect(boxes.count == long.split(separator: " ").count)
         let face = try EngineTestSupport.fonts.get().face(run.font)
+        // Within 0.01 pt: /W holds exact advances (it was 0.06 when simple-font widths were whole thousandths
+        // and runs were restarted as they drifted).
         var prefix = ""
         for (word, box) in zip(long.split(separator: " "), boxes) {
             #expect(box.text == word)
             let expectedStart = 50 + face.advance(of: prefix, size: 11)
             let expectedEnd = expectedStart + face.advance(of: String(word), size: 11)
-            #expect(abs(box.xMin - expectedStart) < 0.06, "\(word) starts at \(box.xMin), layout says \(expectedStart)")
-            #expect(abs(box.xMax - expectedEnd) < 0.06, "\(word) ends at \(box.xMax), layout says \(expectedEnd)")
+            #expect(abs(box.xMin - expectedStart) < 0.01, "\(word) starts at \(box.xMin), layout says \(expectedStart)")
+            #expect(abs(box.xMax - expectedEnd) < 0.01, "\(word) ends at \(box.xMax), layout says \(expectedEnd)")
             prefix += word + " "
         }
-        #expect(abs(boxes.last!.xMax - (50 + run.width)) < 0.06)
+        #expect(abs(boxes.last!.xMax - (50 + run.width)) < 0.01)
     }
 
     @Test func horizontalScaleCompressesTheRun() throws {
@@ -170,12 +184,14 @@ extension PDFRendererTests {
         #expect(missing.isEmpty, "\(missing)")
     }
 
-    @Test func spacesAndHyphensWithoutTheirOwnNameAreDrawnAsTheirPlainForms() throws {
+    @Test func spacesAndTheSoftHyphenAreDrawnWithTheirOwnGlyphs() throws {
+        // Each has a glyph and a /ToUnicode entry of its own (they used to be drawn as a plain space or hyphen,
+        // for want of a glyph name). pdftotext prints the spaces as U+0020 but keeps the soft hyphen.
         let run = try EngineTestSupport.run("15\u{A0}€ et\u{202F}: co\u{AD}", x: 20, y: 40)
         let path = try render([Page(size: .a4, items: [.text(run)])])
-        #expect(try EngineTestSupport.tool("pdftotext", [path, "-"]).stdout.hasPrefix("15 € et : co-"))
+        #expect(try EngineTestSupport.tool("pdftotext", [path, "-"]).stdout.hasPrefix("15 € et : co\u{AD}"))
         let boxes = try Self.wordBoxes(path)
-        #expect(abs(boxes.last!.xMax - (20 + run.width)) < 0.06)
+        #expect(abs(boxes.last!.xMax - (20 + run.width)) < 0.01)
     }
 }
 
