@@ -35,6 +35,10 @@ public struct Acknowledgement: Hashable, Sendable, Codable {
     public let insuredName: String
     /// Whom the request concerns: a beneficiary for CEAM procedures, the proxy holder for proxies.
     public let concerning: String
+    /// The same person's names as the record holds them: the seal carries them field by field (SEAL.md 62/60).
+    public let concernedPerson: ConcernedPerson
+    /// For a loss declaration: whether the card was lost or stolen (the seal names the procedure LOSS or THEFT).
+    public let lossKind: LossKind?
     public let institution: Institution
     /// The message's subject in the secure inbox.
     public let subject: String
@@ -42,14 +46,29 @@ public struct Acknowledgement: Hashable, Sendable, Codable {
     public let nextSteps: [String]
 
     public init(reference: Identifier, procedure: ProcedureKind, receivedAt: Date, insuredName: String,
-                concerning: String, institution: Institution, subject: String, nextSteps: [String]) {
+                concerning: String, concernedPerson: ConcernedPerson, lossKind: LossKind? = nil, institution: Institution,
+                subject: String, nextSteps: [String]) {
         self.reference = reference
         self.procedure = procedure
         self.receivedAt = receivedAt
         self.insuredName = insuredName
         self.concerning = concerning
+        self.concernedPerson = concernedPerson
+        self.lossKind = lossKind
         self.institution = institution
         self.subject = subject
         self.nextSteps = nextSteps
+    }
+}
+
+/// Whom a request concerns, by name: a beneficiary (last name, given names) or a proxy holder (birth name, first
+/// name; the usage name is shown on the document but not sealed).
+public struct ConcernedPerson: Hashable, Sendable, Codable {
+    public let lastName: PersonName
+    public let givenNames: PersonName
+
+    public init(lastName: PersonName, givenNames: PersonName) {
+        self.lastName = lastName
+        self.givenNames = givenNames
     }
 }

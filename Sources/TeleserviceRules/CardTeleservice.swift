@@ -80,7 +80,7 @@ public enum CardTeleservice {
             steps.append("Un certificat provisoire de remplacement, valable du \(certificate.validFrom.french) au \(certificate.validUntil.french), est disponible dans votre compte ameli ; il ne peut être téléchargé qu'une seule fois.")
         }
         let receipt = Receipts.make(kind == .order ? .order : .renewal, submission: submission, household: household,
-                                    concerning: Receipts.name(of: beneficiary), nextSteps: steps)
+                                    concerning: Receipts.name(of: beneficiary), person: Receipts.person(beneficiary), nextSteps: steps)
         return .accepted(CardRequestOutcome(
             household: next, order: order, certificate: certificate, acknowledgement: receipt.acknowledgement,
             notice: receipt.notice,
@@ -131,7 +131,8 @@ public enum CardTeleservice {
             ?? "Vous pouvez dès maintenant commander une nouvelle carte en ligne ; elle vous sera envoyée par courrier dans un délai moyen de \(expectedDeliveryDays) jours."
         let steps = ["La carte n° \(card.number.value) a été annulée : elle n'est plus valable depuis votre déclaration de \(kind.french) du \(today.french).", orderStep]
         let receipt = Receipts.make(.lossDeclaration, submission: submission, household: household,
-                                    concerning: Receipts.name(of: beneficiary), nextSteps: steps)
+                                    concerning: Receipts.name(of: beneficiary), person: Receipts.person(beneficiary),
+                                    lossKind: kind, nextSteps: steps)
         return .accepted(LossOutcome(
             household: next, card: cancelled, declaration: updated.lossDeclarations.last!,
             acknowledgement: receipt.acknowledgement, notice: receipt.notice,

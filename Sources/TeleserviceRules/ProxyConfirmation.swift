@@ -5,6 +5,9 @@ public import Records
 public struct ProxyConfirmation: Hashable, Sendable, Codable {
     public let proxyID: Identifier
     public let insuredName: String
+    /// The insured's names as the record holds them (the seal carries them field by field); nil when the household
+    /// has no holder record, as `insuredName` then reads "Madame, Monsieur".
+    public let insured: ConcernedPerson?
     public let holder: ProxyHolder
     public let createdAt: Date
     public let validUntil: CivilDate
@@ -13,10 +16,11 @@ public struct ProxyConfirmation: Hashable, Sendable, Codable {
     public let exclusions: String
     public let instructions: [String]
 
-    public init(proxyID: Identifier, insuredName: String, holder: ProxyHolder, createdAt: Date, validUntil: CivilDate,
+    public init(proxyID: Identifier, insuredName: String, insured: ConcernedPerson? = nil, holder: ProxyHolder, createdAt: Date, validUntil: CivilDate,
                 scope: String, exclusions: String, instructions: [String]) {
         self.proxyID = proxyID
         self.insuredName = insuredName
+        self.insured = insured
         self.holder = holder
         self.createdAt = createdAt
         self.validUntil = validUntil

@@ -67,13 +67,14 @@ public enum ProxyTeleservice {
         var next = household
         next.proxies.append(proxy)
         let insured = Receipts.insuredName(household.record)
-        let confirmation = ProxyConfirmation(proxyID: proxy.id, insuredName: insured, holder: holder,
+        let confirmation = ProxyConfirmation(proxyID: proxy.id, insuredName: insured,
+                                             insured: household.record.holder.map(Receipts.person), holder: holder,
                                              createdAt: submission.receivedAt, validUntil: proxy.validUntil,
                                              scope: scope, exclusions: exclusions, instructions: instructions)
         let steps = ["Votre procuration est opérationnelle dès maintenant et valable jusqu'au \(proxy.validUntil.french) inclus.",
                      exclusions] + instructions.prefix(2)
         let receipt = Receipts.make(.proxy, submission: submission, household: household,
-                                    concerning: holder.displayName, nextSteps: steps)
+                                    concerning: holder.displayName, person: Receipts.person(holder), nextSteps: steps)
         return .accepted(ProxyOutcome(
             household: next, proxy: proxy, confirmation: confirmation, acknowledgement: receipt.acknowledgement,
             notice: receipt.notice,
@@ -141,7 +142,7 @@ public enum ProxyTeleservice {
         let steps = ["La procuration accordée à \(active.holder.displayName) est révoquée : votre mandataire ne peut plus vous représenter.",
                      "Vous pouvez faire une nouvelle procuration en ligne à tout moment."]
         let receipt = Receipts.make(.proxyRevocation, submission: submission, household: household,
-                                    concerning: active.holder.displayName, nextSteps: steps)
+                                    concerning: active.holder.displayName, person: Receipts.person(active.holder), nextSteps: steps)
         return .accepted(RevocationOutcome(
             household: next, revoked: revoked, acknowledgement: receipt.acknowledgement, notice: receipt.notice,
             history: ProcedureEntry(id: submission.reference, kind: .proxyRevocation, beneficiaryID: nil,

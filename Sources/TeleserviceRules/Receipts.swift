@@ -11,16 +11,24 @@ enum Receipts {
     /// "Eva DUPONT": given names then last name, as French correspondence addresses people.
     static func name(of beneficiary: Beneficiary) -> String { "\(beneficiary.givenNames.value) \(beneficiary.lastName.value)" }
 
+    static func person(_ beneficiary: Beneficiary) -> ConcernedPerson {
+        ConcernedPerson(lastName: beneficiary.lastName, givenNames: beneficiary.givenNames)
+    }
+
+    static func person(_ holder: ProxyHolder) -> ConcernedPerson {
+        ConcernedPerson(lastName: holder.lastName, givenNames: holder.firstName)
+    }
+
     static func insuredName(_ record: InsuredRecord) -> String {
         record.holder.map(name(of:)) ?? "Madame, Monsieur"
     }
 
     static func make(_ kind: ProcedureKind, submission: Submission, household: Household, concerning: String,
-                     nextSteps: [String]) -> Receipt {
+                     person: ConcernedPerson, lossKind: LossKind? = nil, nextSteps: [String]) -> Receipt {
         let record = household.record
         let acknowledgement = Acknowledgement(
             reference: submission.reference, procedure: kind, receivedAt: submission.receivedAt,
-            insuredName: insuredName(record), concerning: concerning, institution: record.institution,
+            insuredName: insuredName(record), concerning: concerning, concernedPerson: person, lossKind: lossKind, institution: record.institution,
             subject: "Accusé de réception : \(kind.french)", nextSteps: nextSteps)
         return Receipt(acknowledgement: acknowledgement,
                        notice: .documentAwaits(to: record.email, at: submission.receivedAt))
