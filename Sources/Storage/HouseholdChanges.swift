@@ -16,6 +16,10 @@ public struct HouseholdChanges: Sendable {
     public var notices: [EmailNotice] = []
     /// History entries inserted or updated (matched by id) (R_HISTORY, R_RATING).
     public var procedures: [ProcedureEntry] = []
+    /// Documents issued by the procedure, with their seals, entered in the register (SEAL.md).
+    public var documents: [RegisteredDocument] = []
+    /// Register entries the procedure makes void (a revoked proxy's confirmation, a cancelled card's copies).
+    public var revocations: [DocumentRevocation] = []
 
     public init(record: InsuredRecord? = nil) {
         self.record = record

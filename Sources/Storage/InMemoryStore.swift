@@ -18,6 +18,8 @@ public final class InMemoryStore: Store {
         var history: [NIR: [ProcedureEntry]] = [:]
         var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
         var served: [ServedDocument] = []
+        /// The register, keyed by the upper-cased document id.
+        var register: [String: RegisteredDocument] = [:]
         var nextCardSerial = CardSerial.firstValue
     }
 
@@ -60,6 +62,8 @@ public final class InMemoryStore: Store {
             }
             let history = (state.history[request.nir] ?? []).sorted { $0.submittedAt > $1.submittedAt }
             let commit = try decide(ProcedureContext(household: household, history: history, cardSerial: serial))
+            // As in the databases, an id already in the register fails the whole procedure (primary key).
+            if commit.changes.documents.contains(where: { state.register[$0.key] != nil }) { throw StoreError.conflict }
             if request.allocatesCardSerial { state.nextCardSerial += 1 }
             Self.apply(commit.changes, to: &state, nir: request.nir)
             if let key = request.idempotency, let id = idempotencyID, let response = commit.response {
@@ -82,6 +86,21 @@ public final class InMemoryStore: Store {
         state.messages[nir, default: []].append(contentsOf: changes.messages)
         state.notices[nir, default: []].append(contentsOf: changes.notices)
         for entry in changes.procedures { upsert(entry, into: &state.history[nir, default: []], id: \.id) }
+        for document in changes.documents { state.register[document.key] = document }
+        for revocation in changes.revocations {
+            for (key, document) in state.register
+            where document.nir == nir && document.subject == revocation.subject && document.status == .valid {
+                state.register[key] = Self.revoked(document, reason: revocation.reason, at: revocation.at)
+            }
+        }
+    }
+
+    private static func revoked(_ document: RegisteredDocument, reason: String, at instant: Date) -> RegisteredDocument {
+        var copy = document
+        copy.status = .revoked
+        copy.revokedAt = instant
+        copy.revokedReason = reason
+        return copy
     }
 
     private static func upsert<T>(_ value: T, into list: inout [T], id: KeyPath<T, Identifier>) {
@@ -134,5 +153,33 @@ public final class InMemoryStore: Store {
 
     public func servedDocuments(of nir: NIR) async throws -> [ServedDocument] {
         state.withLock { state in state.served.filter { $0.nir == nir }.reversed() }
+    }
+
+    public func registeredDocument(id: String) async throws -> RegisteredDocument? {
+        state.withLock { state in state.register[RegisteredDocument.key(id)] }
+    }
+
+    public func registerDocument(_ document: RegisteredDocument) async throws -> RegisteredDocument {
+        state.withLock { state in
+            if let existing = state.register[document.key] { return existing }
+            state.register[document.key] = document
+            return document
+        }
+    }
+
+    public func revokeDocument(id: String, reason: String, at instant: Date) async throws -> Bool {
+        state.withLock { state in
+            let key = RegisteredDocument.key(id)
+            guard let document = state.register[key] else { return false }
+            if document.status == .valid { state.register[key] = Self.revoked(document, reason: reason, at: instant) }
+            return true
+        }
+    }
+
+    public func recordDocumentDigest(id: String, sha256: String) async throws {
+        state.withLock { state in
+            let key = RegisteredDocument.key(id)
+            if state.register[key]?.sha256 == nil { state.register[key]?.sha256 = sha256 }
+        }
     }
 }

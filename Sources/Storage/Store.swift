@@ -46,6 +46,20 @@ public protocol Store: Sendable {
     /// Records the SHA-256 of a document served, so that it can later be proven.
     func recordServedDocument(_ document: ServedDocument) async throws
     func servedDocuments(of nir: NIR) async throws -> [ServedDocument]
+
+    // MARK: The register of issued documents (SEAL.md)
+
+    /// The register's row for a document id, in any case, whichever household it belongs to (public
+    /// verification and the admin route look documents up by id alone).
+    func registeredDocument(id: String) async throws -> RegisteredDocument?
+    /// Enters a document issued outside a procedure (a card's print copy, issued when first viewed) and returns
+    /// the row the register holds: the existing one when the id is already there, so concurrent first views agree.
+    func registerDocument(_ document: RegisteredDocument) async throws -> RegisteredDocument
+    /// Admin revocation: marks the document revoked with its reason. False when no such id; a document already
+    /// revoked keeps its first reason and date (true).
+    func revokeDocument(id: String, reason: String, at instant: Date) async throws -> Bool
+    /// Keeps the SHA-256 of the bytes first served for a registered document.
+    func recordDocumentDigest(id: String, sha256: String) async throws
 }
 
 /// What `importRecord` did.

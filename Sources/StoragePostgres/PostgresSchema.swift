@@ -98,5 +98,27 @@ enum PostgresSchema {
             // A real sequence: nextval never blocks other transactions; a rolled-back order leaves a gap, harmless.
             "CREATE SEQUENCE card_serial START WITH \(CardSerial.firstValue)",
         ]),
+        ("v2-document-register", [
+            // SEAL.md's register, as in SQLiteSchema: keyed by the upper-cased id, days as ISO text.
+            """
+            CREATE TABLE document_register (
+                id_key text PRIMARY KEY,
+                id text NOT NULL,
+                kind text NOT NULL,
+                nir text NOT NULL,
+                subject text,
+                seal text NOT NULL,
+                key_id text NOT NULL,
+                issued_at double precision NOT NULL,
+                valid_from text,
+                valid_until text,
+                sha256 text,
+                status text NOT NULL,
+                revoked_at double precision,
+                revoked_reason text
+            )
+            """,
+            "CREATE INDEX document_register_by_subject ON document_register(nir, subject)",
+        ]),
     ]
 }

@@ -13,7 +13,7 @@ public import TeleserviceRules
 /// (`run()`, or add the store to a `ServiceGroup`) for queries to go through.
 public final class PostgresStore: Store, Service {
     public let client: PostgresClient
-    private let logger: Logger
+    let logger: Logger
 
     public init(configuration: PostgresClient.Configuration, logger: Logger) {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -47,7 +47,7 @@ public final class PostgresStore: Store, Service {
 
     /// BEGIN/COMMIT by hand rather than `withTransaction`, so that the closure's own error (a refusal) comes back
     /// unwrapped.
-    private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
@@ -210,6 +210,7 @@ public final class PostgresStore: Store, Service {
                 ON CONFLICT (id) DO UPDATE SET body = excluded.body
                 """, logger: logger)
         }
+        try await applyRegister(changes, nir: nir, connection)
     }
 
     // MARK: - Reads
@@ -291,7 +292,7 @@ public final class PostgresStore: Store, Service {
         return documents
     }
 
-    private func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
+    func collect<S: AsyncSequence>(_ sequence: S) async throws -> [S.Element] {
         var result: [S.Element] = []
         for try await element in sequence { result.append(element) }
         return result

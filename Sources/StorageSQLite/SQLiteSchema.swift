@@ -86,6 +86,29 @@ enum SQLiteSchema {
                 INSERT INTO card_serials (name, last_value) VALUES ('card', \(CardSerial.firstValue - 1));
                 """)
         }
+        migrator.registerMigration("v2-document-register") { db in
+            // SEAL.md's register: one row per issued document, keyed by the upper-cased id (ids are
+            // case-insensitive). Days are ISO text; instants seconds since 1970, as elsewhere.
+            try db.execute(sql: """
+                CREATE TABLE document_register (
+                    id_key TEXT PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    nir TEXT NOT NULL,
+                    subject TEXT,
+                    seal TEXT NOT NULL,
+                    key_id TEXT NOT NULL,
+                    issued_at REAL NOT NULL,
+                    valid_from TEXT,
+                    valid_until TEXT,
+                    sha256 TEXT,
+                    status TEXT NOT NULL,
+                    revoked_at REAL,
+                    revoked_reason TEXT
+                );
+                CREATE INDEX document_register_by_subject ON document_register(nir, subject);
+                """)
+        }
         return migrator
     }
 }

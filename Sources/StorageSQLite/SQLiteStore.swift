@@ -9,7 +9,7 @@ public import TeleserviceRules
 /// transaction on the single writer connection, so procedures on a household are serialised (here all of them
 /// are, which SQLite does anyway). Other processes on the same file wait up to `busyTimeout`.
 public final class SQLiteStore: Store {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     public init(path: String, busyTimeout: TimeInterval = 5) throws {
@@ -138,6 +138,7 @@ public final class SQLiteStore: Store {
                 ON CONFLICT (id) DO UPDATE SET body = excluded.body
                 """, arguments: [entry.id.value, owner, entry.submittedAt.timeIntervalSince1970, try StoredJSON.encode(entry)])
         }
+        try applyRegister(changes, nir: nir, db)
     }
 
     public func owner(ofOrder id: Identifier) async throws -> NIR? {
