@@ -45,6 +45,14 @@ let package = Package(
         .target(name: "TeleserviceRules", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "DisplayList", swiftSettings: strict),
 
+        // The document seal (SEAL.md): its text, signature and keys (pure Swift over swift-crypto), and the
+        // DataMatrix symbol that carries it (libdmtx, wrapped once).
+        .target(name: "Seal", dependencies: [crypto], swiftSettings: strict),
+        .systemLibrary(name: "CDataMatrix", pkgConfig: "libdmtx", providers: [.apt(["libdmtx-dev"])]),
+        .target(name: "DataMatrix", dependencies: ["CDataMatrix"], swiftSettings: strict),
+        .testTarget(name: "SealTests", dependencies: ["Seal", crypto], swiftSettings: strict),
+        .testTarget(name: "DataMatrixTests", dependencies: ["DataMatrix", "CPNG"], swiftSettings: strict),
+
         // Rendering engine: fonts, then the two backends. Only these targets touch the C libraries.
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
@@ -72,7 +80,7 @@ let package = Package(
         .target(name: "DocumentLayout", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
         .target(name: "DocumentPipeline",
                 dependencies: ["Documents", "DocumentLayout", "DisplayList", "Typography", "PDFRenderer", "PNGRenderer",
-                               "TeleserviceRules", "Records"],
+                               "TeleserviceRules", "Records", "Seal", "DataMatrix"],
                 swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
                     swiftSettings: strict),
@@ -80,7 +88,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "DocumentPipelineTests",
                     dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
-                                   "Records", "EngineTestSupport"],
+                                   "Records", "EngineTestSupport", "Seal"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport"], swiftSettings: strict),
 
@@ -93,7 +101,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .target(name: "HTTPService", dependencies: [
-            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", hummingbird, logging, crypto,
+            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Seal", hummingbird, logging, crypto,
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -101,7 +109,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .executableTarget(name: "ameli-docs", dependencies: [
-            "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records",
+            "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", hummingbird, logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "JWTKit", package: "jwt-kit"),
@@ -113,7 +121,7 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
-            "EngineTestSupport", hummingbird,
+            "EngineTestSupport", "Seal", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),

@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-system-packages.sh --tests
+bash Scripts/oracles/setup.sh
 swift build --build-tests
 if [[ -f Scripts/with-postgres.sh ]]; then
   # Starts a throw-away PostgreSQL cluster on a loopback port, exports AMELI_DOCS_TEST_POSTGRES_URL, stops it after.

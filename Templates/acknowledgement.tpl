@@ -24,6 +24,7 @@ style value font=bold size=10 leading=12.5
 style section font=bold size=10.5 colour=brand
 style body font=sans size=9.5 leading=12.5
 style legal font=sans size=8 colour=grey leading=10.5
+style seal font=sans size=6 colour=grey leading=7.5
 
 # Header: the organisation handling the request, with its postal address and telephone number.
 text x=20 y=22 style=brand "Assurance Maladie"
@@ -61,6 +62,9 @@ list name=nextSteps x=20 y=+6.5 width=170 style=body bullet="•" indent=5 gap=2
 # The legal basis.
 rule x=20 y=+9 width=170 colour=line
 text name=legal x=20 y=+5.5 width=170 style=legal fit=wrap "Le présent accusé de réception vous est délivré en application des articles L112-11 et R112-11-1 du code des relations entre le public et l'administration. Conservez-le : il atteste la date de réception de votre demande."
+
+# The seal (SEAL.md), right-aligned after the content and inside the margins: the page's overflow check covers it.
+seal x=20 y=+8 width=170 module=0.42 align=right style=seal
 
 # Footer, at a fixed place at the bottom of the page.
 rule x=20 y=281 width=170 colour=line

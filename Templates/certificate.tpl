@@ -27,6 +27,7 @@ style body font=sans size=8.5 leading=11
 style body-en font=sans size=8 colour=grey leading=10
 style code font=bold size=8 colour=eu-blue
 style stamp font=bold size=6.5 colour=eu-blue
+style seal font=sans size=6 colour=grey leading=7.5
 
 # Header: the European mark with the issuing state, the issuing institution, the certificate's reference.
 mark x=20 y=14 width=24 height=16 field=eu-blue stars=eu-gold square=5 style=code "{issuingState}"
@@ -101,14 +102,16 @@ text x=32 y=+9pt width=72 style=label-en fit=wrap "Date of issue of the certific
 # Signature and/or stamp of the institution: its name, address and telephone, and its round stamp. Inside the
 # box, positions chain from the box's top (same+N), so the box holds its content whatever the flow.
 text x=20 y=+8 style=section "Signature et/ou cachet de l'institution / Signature and/or stamp of the institution"
-rect x=20 y=+2.5 width=170 height=25 stroke=line line=0.75
-text name=signatureName x=24 y=same+6 width=120 style=label fit=shrink min-size=6 "{institutionName}"
-text name=signatureAddress x=24 y=same+4.5 width=120 style=body fit=wrap max-lines=2 "{institutionAddress}"
-text name=signaturePhone x=24 y=same+8.5 width=120 style=body "Téléphone / Telephone : {institutionPhone}"
-rect x=160 y=same-17.5 width=22 height=22 stroke=eu-blue line=1 radius=11
-text x=160 y=same+9.2 width=22 style=stamp align=centre "Assurance"
-text x=160 y=same+7pt width=22 style=stamp align=centre "Maladie"
-text x=160 y=same+7pt width=22 style=stamp align=centre "n° {institutionID}"
+# The seal (SEAL.md) sits in the box's right part, beside the stamp: the institution's signature in machine form.
+rect x=20 y=+2.5 width=170 height=37 stroke=line line=0.75
+seal x=144 y=same+1.5 width=44 module=0.42 align=centre style=seal
+text name=signatureName x=24 y=same+4.5 width=88 style=label fit=shrink min-size=6 "{institutionName}"
+text name=signatureAddress x=24 y=same+4.5 width=88 style=body fit=wrap max-lines=2 "{institutionAddress}"
+text name=signaturePhone x=24 y=same+8.5 width=88 style=body "Téléphone / Telephone : {institutionPhone}"
+rect x=116 y=same-17.5 width=22 height=22 stroke=eu-blue line=1 radius=11
+text x=116 y=same+9.2 width=22 style=stamp align=centre "Assurance"
+text x=116 y=same+7pt width=22 style=stamp align=centre "Maladie"
+text x=116 y=same+7pt width=22 style=stamp align=centre "n° {institutionID}"
 
 # The note of annex II: the card's norms for eye-readable data apply to the certificate's data.
 text name=note x=20 y=+9 width=170 style=body fit=wrap "Les normes applicables aux données lisibles à vue de la carte européenne d'assurance maladie (décision S2, annexe I) s'appliquent aux données du présent certificat. Dates au format JJ/MM/AAAA."

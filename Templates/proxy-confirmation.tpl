@@ -20,6 +20,7 @@ style value font=bold size=10 leading=12.5
 style section font=bold size=10.5 colour=brand
 style footer font=sans size=8 colour=grey
 style body font=sans size=9.5 leading=12.5
+style seal font=sans size=6 colour=grey leading=7.5
 
 text x=20 y=22 style=brand "Assurance Maladie"
 text x=20 y=+5.5 width=100 style=issuer "Procuration en ligne — compte ameli"
@@ -61,6 +62,9 @@ text name=exclusions x=20 y=+6.5 width=170 style=body fit=wrap "{exclusions}"
 text x=20 y=+9 style=section "Ce que vous devez faire"
 rule x=20 y=+2 width=170 colour=line
 list name=instructions x=20 y=+6.5 width=170 style=body bullet="•" indent=5 gap=2 items=instructions
+
+# The seal (SEAL.md), right-aligned after the content and inside the margins: the page's overflow check covers it.
+seal x=20 y=+8 width=170 module=0.42 align=right style=seal
 
 # Footer, at a fixed place at the bottom of the page.
 rule x=20 y=281 width=170 colour=line

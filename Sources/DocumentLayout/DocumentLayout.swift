@@ -24,6 +24,7 @@ public struct DocumentLayout: Sendable {
             case .rect(let rect): try place(rect, flow: &flow, into: &items)
             case .rule(let rule): try place(rule, flow: &flow, into: &items)
             case .mark(let mark): try place(mark, into: &items)
+            case .seal(let seal): try place(seal, flow: &flow, into: &items)
             }
         }
         return [Page(size: description.pageSize, items: items, background: description.background)]
@@ -154,7 +155,7 @@ public struct DocumentLayout: Sendable {
                                    horizontalScale: style.scale, width: lines[0].width)))
     }
 
-    private func checkCoverage(_ text: String, font: FontID, failure: (LayoutError.Reason) -> LayoutError) throws(LayoutError) {
+    func checkCoverage(_ text: String, font: FontID, failure: (LayoutError.Reason) -> LayoutError) throws(LayoutError) {
         if let scalar = measuring.firstUncovered(in: text, font: font) { throw failure(.uncovered(scalar)) }
     }
 }

@@ -3,6 +3,7 @@ public import DisplayList
 // Callers (the HTTP service, the CLI) need ResourceLocator and DocumentKind with the pipeline: one import gives both.
 @_exported public import Documents
 import DocumentLayout
+import DataMatrix
 import PDFRenderer
 import PNGRenderer
 import TeleserviceRules
@@ -17,14 +18,20 @@ public final class DocumentPipeline: Sendable {
     let layout: DocumentLayout
     let pdf: PDFRenderer
     let png: PNGRenderer
+    /// Printed under every seal: where anyone can check the document (SEAL.md, "Symbol").
+    public let verificationAddress: String
+
+    /// The address printed under seals when the deployment names none.
+    public static let defaultVerificationAddress = "http://127.0.0.1:8080/v1/verifications"
 
     /// The densities a PNG may be asked at: below 18 dpi a card is a smudge, above 1200 an A4 page is 140 MB.
     public static let dpiRange: ClosedRange<Double> = 18...1200
 
     /// Loads the fonts and the four templates from `resources`, and checks that every face a template names exists
     /// and draws every fixed text of the templates. Throws naming the file (and line) to fix.
-    public init(resources: ResourceLocator) throws {
+    public init(resources: ResourceLocator, verificationAddress: String = DocumentPipeline.defaultVerificationAddress) throws {
         self.resources = resources
+        self.verificationAddress = verificationAddress
         fonts = try FontSet(directory: resources.fontsDirectory)
         templates = try TemplateLibrary(directory: resources.templatesDirectory)
         let measuring = try FontSetMeasuring(fonts: fonts)
@@ -34,10 +41,17 @@ public final class DocumentPipeline: Sendable {
         png = PNGRenderer(fonts: fonts)
     }
 
-    /// The document of `record` as PDF or PNG. `dpi` applies to PNG only (a PDF is vector and true size).
-    public func render(_ record: DocumentRecord, format: OutputFormat, dpi: Double = 300) throws -> [UInt8] {
-        let description = describe(record)
-        let pages = try layout.layout(description)
+    /// The document of `record` as PDF or PNG, with its seal when given. `dpi` applies to PNG only (a PDF is vector
+    /// and true size). The seal was signed once, at issue; here it is only encoded as a symbol and drawn, so the same
+    /// record and seal always give the same bytes.
+    public func render(_ record: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat,
+                       dpi: Double = 300) throws -> [UInt8] {
+        let description = try describe(record, seal: seal)
+        var pages = try layout.layout(description)
+        if case .card = record, format == .pdf, let seal {
+            // The print copy: the bare face on a sheet with the seal beside it (SEAL.md); the screen PNG stays bare.
+            pages = [try layout.printSheet(card: pages[0], symbol: try Self.symbol(for: seal.text), caption: caption(seal))]
+        }
         switch format {
         case .pdf:
             return try pdf.render(pages: pages, info: description.info)
@@ -57,9 +71,27 @@ public final class DocumentPipeline: Sendable {
         }
     }
 
+    /// The bound description with the seal's symbol and caption in the template's `seal` block.
+    public func describe(_ record: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
+        let description = describe(record)
+        guard let seal, description.hasSealBlock else { return description }
+        return description.sealed(with: try Self.symbol(for: seal.text), caption: caption(seal))
+    }
+
+    /// SEAL.md: beside the symbol, the document id and the address of the verification page.
+    func caption(_ seal: DocumentSeal) -> [String] {
+        ["N° \(seal.documentID)", "Vérification : \(verificationAddress)"]
+    }
+
+    /// The seal text as a DataMatrix symbol (ECC200, square).
+    public static func symbol(for sealText: String) throws -> SealSymbol {
+        let matrix = try DataMatrixSymbol(encoding: Array(sealText.utf8))
+        return SealSymbol(size: matrix.rows, dark: matrix.modules)
+    }
+
     /// The laid-out pages of `record`: what both renderers draw, and what display-list tests assert on.
-    public func pages(_ record: DocumentRecord) throws -> [Page] {
-        try layout.layout(describe(record))
+    public func pages(_ record: DocumentRecord, seal: DocumentSeal? = nil) throws -> [Page] {
+        try layout.layout(describe(record, seal: seal))
     }
 
     /// Every face a template declares must be in the font set, and every fixed text must be drawable.

@@ -186,4 +186,5 @@ public enum Block: Hashable, Sendable {
     case rect(RectBlock)
     case rule(RuleBlock)
     case mark(MarkBlock)
+    case seal(SealBlock)
 }

@@ -29,6 +29,7 @@ public struct DocumentDescription: Hashable, Sendable {
             case .text(let text): [text.text]
             case .list(let list): [list.bullet] + list.items
             case .mark(let mark): [mark.code]
+            case .seal(let seal): seal.caption
             case .rect, .rule: []
             }
         }

@@ -22,7 +22,7 @@ struct TemplateParser {
     private var author: TemplateString?
     private var elements: [Template.Element] = []
 
-    static let keywords = ["document", "page", "info", "colour", "font", "style", "text", "list", "rect", "rule", "mark"]
+    static let keywords = ["document", "page", "info", "colour", "font", "style", "text", "list", "rect", "rule", "mark", "seal"]
 
     init(path: String, kind: DocumentKind) {
         self.path = path
@@ -50,7 +50,7 @@ struct TemplateParser {
         if !sawDocument, line.keyword != "document" {
             throw TemplateLineError("the first statement must be “document \(kind.rawValue)”")
         }
-        if ["text", "list", "rect", "rule", "mark"].contains(line.keyword), pageSize == nil {
+        if ["text", "list", "rect", "rule", "mark", "seal"].contains(line.keyword), pageSize == nil {
             throw TemplateLineError("“page” must come before the first \(line.keyword)")
         }
         switch line.keyword {
@@ -65,6 +65,7 @@ struct TemplateParser {
         case "rect": try readRect(line)
         case "rule": try readRule(line)
         case "mark": try readMark(line)
+        case "seal": try readSeal(line)
         default:
             throw TemplateLineError("unknown keyword “\(line.keyword)” (known: \(Self.keywords.joined(separator: ", ")))")
         }
@@ -236,6 +237,22 @@ struct TemplateParser {
                               field: try colour(line, "field"), stars: try colour(line, "stars"), square: square,
                               codeStyle: try style(line), code: "")
         elements.append(.init(block: .mark(block), content: .text(string), condition: nil))
+    }
+
+    private mutating func readSeal(_ line: TemplateLine) throws(TemplateLineError) {
+        try line.allow(["x", "y", "width", "module", "style", "align"])
+        try noWords(line)
+        guard !elements.contains(where: { if case .seal = $0.block { true } else { false } }) else {
+            throw TemplateLineError("a document has one seal")
+        }
+        let x = try length(line, "x"), width = try length(line, "width")
+        try inside(x: x, width: width)
+        let module = try length(line, "module")
+        // SEAL.md: at least 0.4 mm a module on paper, or readers miss modules on a worn print.
+        guard module >= Length.points(millimetres: 0.4) - 1e-9 else { throw TemplateLineError("module must be at least 0.4 mm (SEAL.md)") }
+        let block = SealBlock(source: source(line), x: x, y: try position(line), width: width, module: module,
+                              alignment: try alignment(line), captionStyle: try style(line))
+        elements.append(.init(block: .seal(block), content: .none, condition: nil))
     }
 
     // MARK: Values

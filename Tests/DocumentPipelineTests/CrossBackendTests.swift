@@ -27,8 +27,10 @@ struct CrossBackendTests {
         let pipeline = try Fixtures.pipeline.get()
         // A4 pages at 100 dpi (at 72 dpi a pixel of edge is too large a share of a 7 pt glyph), the card at 300.
         let dpi = record.kind == .card ? 300.0 : 100.0
-        let ours = try RGBImage(png: try pipeline.render(record, format: .png, dpi: dpi))
-        let pdfPath = try EngineTestSupport.temporaryFile(try pipeline.render(record, format: .pdf), suffix: ".pdf")
+        // With the seal, as served (the card stays its bare face in both: its print sheet is another page size).
+        let seal = record.kind == .card ? nil : try Fixtures.goldenSeal(record)
+        let ours = try RGBImage(png: try pipeline.render(record, seal: seal, format: .png, dpi: dpi))
+        let pdfPath = try EngineTestSupport.temporaryFile(try pipeline.render(record, seal: seal, format: .pdf), suffix: ".pdf")
         let theirs = try Self.pdftoppm(pdfPath, dpi: dpi, width: ours.width, height: ours.height)
         // The engine's own thresholds (PNGRendererTests/CrossBackendTests): poppler's Splash hints glyphs and snaps
         // edges to pixels, we place everything exactly, so edges differ by about a pixel, never a field's place.

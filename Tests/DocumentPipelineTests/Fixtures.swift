@@ -3,6 +3,9 @@ import DisplayList
 import DocumentPipeline
 import Documents
 import Foundation
+import Records
+import Seal
+import TeleserviceRules
 
 enum Fixtures {
     /// The repository root, from this file (never Bundle.module).
@@ -25,6 +28,20 @@ enum Fixtures {
 
     static func record(_ name: String) throws -> DocumentRecord {
         try DocumentRecord.decode(kind(of: name), from: Data(contentsOf: examplesDirectory.appendingPathComponent(name + ".json")))
+    }
+
+    /// The id a sample record's document carries (what the service registers it under).
+    static func documentID(_ record: DocumentRecord) -> String { record.ownDocumentID }
+
+    /// The seal a sample is rendered with in goldens: its real message, signed on its issue day, with a fixed
+    /// placeholder signature (ECDSA signatures are random, and a golden must not change run to run). The oracle
+    /// tests sign for real.
+    static func goldenSeal(_ record: DocumentRecord) throws -> DocumentSeal {
+        let id = documentID(record)
+        let content = record.sealContent(documentID: id)
+        let unsigned = try content.unsigned(authority: "AM", certificateID: "GOLD", signedOn: content.issuedOn)
+        let seal = try SignedSeal(unsigned: unsigned, signature: (0..<64).map { UInt8($0 * 4) })
+        return DocumentSeal(text: seal.text, documentID: id)
     }
 
     /// Goldens are 1 px per point for A4 pages (72 dpi) and the card at its screen density (300 dpi).

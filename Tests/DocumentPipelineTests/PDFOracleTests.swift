@@ -12,7 +12,10 @@ import Testing
 struct PDFOracleTests {
     func pdf(_ name: String) throws -> (record: DocumentRecord, bytes: [UInt8], path: String) {
         let record = try Fixtures.record(name)
-        let bytes = try Fixtures.pipeline.get().render(record, format: .pdf)
+        // Sealed as served; the card stays the bare face here (its true size and its hash against the card's PNG
+        // golden), and its sealed print sheet is read by SealOracleTests.
+        let seal = record.kind == .card ? nil : try Fixtures.goldenSeal(record)
+        let bytes = try Fixtures.pipeline.get().render(record, seal: seal, format: .pdf)
         return (record, bytes, try EngineTestSupport.temporaryFile(bytes, suffix: ".pdf"))
     }
 
@@ -22,7 +25,7 @@ struct PDFOracleTests {
         let extracted = try EngineTestSupport.tool("pdftotext", ["-enc", "UTF-8", path, "-"])
         #expect(extracted.status == 0, "\(extracted.stderr)")
         let text = Fixtures.normalised(extracted.stdout)
-        let page = try Fixtures.pipeline.get().pages(record)[0]
+        let page = try Fixtures.pipeline.get().pages(record, seal: record.kind == .card ? nil : try Fixtures.goldenSeal(record))[0]
         for run in Fixtures.runs(of: page) {
             #expect(text.contains(Fixtures.normalised(run.text)), "pdftotext lost “\(run.text)”")
         }

@@ -37,6 +37,9 @@ struct TemplateLoadingTests {
     /// Each broken line, and a fragment the message must contain: every error names the file and line 9.
     static let brokenLines: [(line: String, message: String)] = [
         ("txt x=5 y=10 style=data \"x\"", "unknown keyword “txt”"),
+        ("seal x=5 y=10 width=40 module=0.3 style=data", "module must be at least 0.4 mm (SEAL.md)"),
+        ("seal x=5 y=10 width=90 module=0.5 style=data", "past the page's right edge"),
+        ("seal x=5 y=10 width=40 module=0.5 style=data \"x\"", "seal takes no quoted text"),
         ("text x=5 y=10 colr=blue style=data \"x\"", "unknown attribute “colr” for text"),
         ("text x=5 y=10 style=body \"x\"", "style “body” is not defined"),
         ("text x=5 y=10 style=data \"{lastNmae}\"", "unknown binding {lastNmae}"),
