@@ -21,6 +21,13 @@ public struct APIProblem: Error, Sendable, Equatable {
         case payloadTooLarge = "payload-too-large"
         case internalError = "internal-error"
         case unavailable
+        /// SEAL.md: text that is not a seal, and an image in which no seal could be read.
+        case invalidSeal = "invalid-seal"
+        case noSealFound = "no-seal-found"
+        /// Too many requests from one client on a public route.
+        case tooManyRequests = "too-many-requests"
+        /// A body in a media type the route does not take.
+        case unsupportedMediaType = "unsupported-media-type"
     }
 
     public struct FieldError: Sendable, Equatable, Codable {
@@ -108,6 +115,9 @@ extension APIProblem.Code {
         case .payloadTooLarge: return .contentTooLarge
         case .internalError: return .internalServerError
         case .unavailable: return .serviceUnavailable
+        case .invalidSeal, .noSealFound: return .unprocessableContent
+        case .tooManyRequests: return .tooManyRequests
+        case .unsupportedMediaType: return .unsupportedMediaType
         }
     }
 
@@ -124,6 +134,10 @@ extension APIProblem.Code {
         case .payloadTooLarge: return "Requête trop volumineuse"
         case .internalError: return "Erreur interne"
         case .unavailable: return "Service indisponible"
+        case .invalidSeal: return "Cachet illisible"
+        case .noSealFound: return "Aucun cachet trouvé"
+        case .tooManyRequests: return "Trop de requêtes"
+        case .unsupportedMediaType: return "Format non pris en charge"
         }
     }
 }

@@ -30,7 +30,7 @@ extension AmeliService {
         guard let owner = try await store.owner(ofOrder: orderID) else { throw APIProblem.notFound }
         let now = clock()
         let procedure = ProcedureRequest(nir: owner, idempotency: try idempotencyKey(request, body: body, caller: caller))
-        let result = try await store.perform(procedure) { context in
+        let result = try await performSealed(procedure) { context in
             let household = context.household
             switch CardTeleservice.fulfil(orderID: orderID, in: household, cardNumber: input.cardNumber, issueDate: input.issueDate,
                                           today: CivilDate(now)) {

@@ -33,7 +33,7 @@ extension AmeliService {
         let certificateID = ids.next("cert")
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller),
                                          allocatesCardSerial: true)
-        let result = try await store.perform(procedure) { context in
+        let result = try await performSealed(procedure) { context in
             let household = context.household
             let reserved = try CardSerial.cardNumber(institution: household.record.institution, serial: context.cardSerial!)
             switch CardTeleservice.requestCard(for: beneficiaryID, departureWithin15Days: input.departureWithin15Days, in: household,
@@ -64,7 +64,7 @@ extension AmeliService {
         let input = try body.decode(LossDeclarationInput.self)
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller))
-        let result = try await store.perform(procedure) { context in
+        let result = try await performSealed(procedure) { context in
             let household = context.household
             switch CardTeleservice.declareLoss(for: beneficiaryID, kind: input.kind, date: input.date, sworn: input.sworn,
                                                in: household, submission: submission) {
@@ -100,9 +100,16 @@ extension AmeliService {
         case .refused(let refusal):
             throw refusal
         case .accepted(let face):
-            let bytes = try render(.card(face), format: format, dpi: dpi)
+            // SEAL.md: the card image for screens stays the bare S2 face; the print copy carries a seal beside it.
+            var seal: DocumentSeal?
+            if format == .pdf {
+                let record = DocumentRecord.card(face)
+                seal = try await self.seal(of: record, id: try Self.cardCopyID(record), nir: caller.nir,
+                                           subject: RegisteredDocument.subject(card: face.cardNumber)).0
+            }
+            let bytes = try render(.card(face), seal: seal, format: format, dpi: dpi)
             return try await document(bytes, format: format, filename: "ceam-\(beneficiaryID.value).\(format.rawValue)",
-                                      served: (caller.nir, .card, beneficiaryID), request: request)
+                                      served: (caller.nir, .card, beneficiaryID), request: request, registered: seal?.documentID)
         }
     }
 }

@@ -15,7 +15,9 @@ extension AmeliService {
         let id = try context.identifier("id")
         guard let stored = try await store.certificate(id, of: caller.nir) else { throw APIProblem.notFound }
         guard stored.downloadedAt == nil else { throw Self.certificateGone }
-        let bytes = try render(.certificate(stored.issued.certificate), format: .pdf)
+        let record = DocumentRecord.certificate(stored.issued.certificate)
+        let (seal, _) = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: nil)
+        let bytes = try render(record, seal: seal, format: .pdf)
         let sha = Self.sha256Hex(bytes)
         guard try await store.claimCertificateDownload(id, of: caller.nir, at: clock(), sha256: sha) else { throw Self.certificateGone }
         var headers: HTTPFields = [:]
@@ -24,6 +26,7 @@ extension AmeliService {
         headers[.eTag] = "\"\(sha)\""
         try await store.recordServedDocument(ServedDocument(nir: caller.nir, kind: .certificate, documentID: id, format: "pdf",
                                                             sha256: sha, servedAt: clock()))
+        try await store.recordDocumentDigest(id: id.value, sha256: sha)
         return Self.bytes(bytes, status: .ok, contentType: OutputFormat.pdf.mediaType, headers: headers)
     }
 
@@ -42,8 +45,12 @@ extension AmeliService {
         let caller = try context.requireCaller()
         let id = try context.identifier("id")
         guard let message = try await store.message(id, of: caller.nir) else { throw APIProblem.notFound }
-        let bytes = try render(.acknowledgement(message.acknowledgement), format: .pdf)
-        return try await document(bytes, format: .pdf, filename: MessageView.filename(id), served: (caller.nir, .acknowledgement, id), request: request)
+        let record = DocumentRecord.acknowledgement(message.acknowledgement)
+        let documentID = DocumentRecord.acknowledgementID(reference: id.value)
+        let (seal, _) = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
+        let bytes = try render(record, seal: seal, format: .pdf)
+        return try await document(bytes, format: .pdf, filename: MessageView.filename(id), served: (caller.nir, .acknowledgement, id), request: request,
+                                  registered: documentID)
     }
 
     /// `GET /v1/procedures`: the history "Mes démarches", newest first (R_HISTORY).
@@ -59,7 +66,7 @@ extension AmeliService {
         let body = try await RequestBody.read(request)
         let input = try body.decode(RatingInput.self)
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller))
-        let result = try await store.perform(procedure) { context in
+        let result = try await performSealed(procedure) { context in
             guard let entry = context.history.first(where: { $0.id == id }) else { throw APIProblem.notFound }
             switch Rating.rate(entry, score: input.score) {
             case .refused(let refusal):

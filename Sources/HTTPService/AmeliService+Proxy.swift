@@ -16,7 +16,7 @@ extension AmeliService {
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller))
         let form = ProxyForm(civility: input.civility, lastName: input.lastName, usageName: input.usageName,
                              firstName: input.firstName, birthDate: input.birthDate)
-        let result = try await store.perform(procedure) { context in
+        let result = try await performSealed(procedure) { context in
             let household = context.household
             switch ProxyTeleservice.create(form, certified: input.certified ?? false, in: household, submission: submission) {
             case .refused(let refusal):
@@ -47,7 +47,7 @@ extension AmeliService {
     func revokeProxy(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.requireCaller()
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        _ = try await store.perform(ProcedureRequest(nir: caller.nir)) { context in
+        _ = try await performSealed(ProcedureRequest(nir: caller.nir)) { context in
             let household = context.household
             switch ProxyTeleservice.revoke(in: household, submission: submission) {
             case .refused(let refusal):
@@ -70,9 +70,11 @@ extension AmeliService {
         let caller = try context.requireCaller()
         let id = try context.identifier("id")
         guard let confirmation = try await store.proxyConfirmation(id, of: caller.nir) else { throw APIProblem.notFound }
-        let bytes = try render(.proxyConfirmation(confirmation), format: .pdf)
+        let record = DocumentRecord.proxyConfirmation(confirmation)
+        let (seal, _) = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
+        let bytes = try render(record, seal: seal, format: .pdf)
         return try await document(bytes, format: .pdf, filename: "procuration-\(id.value).pdf",
-                                  served: (caller.nir, .proxyConfirmation, id), request: request)
+                                  served: (caller.nir, .proxyConfirmation, id), request: request, registered: id.value)
     }
 }
 

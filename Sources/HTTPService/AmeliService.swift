@@ -16,10 +16,17 @@ public struct AmeliService: Sendable {
     public let clock: @Sendable () -> Date
     public let ids: IdentifierGenerator
     public let metrics: ServiceMetrics
+    /// Signs issued documents and publishes the verification keys (SEAL.md).
+    public let seals: SealIssuer
+    /// Public verification is rate-limited per client address: a scan without a code costs up to 1.5 s of CPU.
+    let verificationLimiter: RateLimiter
 
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
-                ids: IdentifierGenerator, metrics: ServiceMetrics) {
+                ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
+                verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10)) {
         self.store = store
+        self.seals = seals
+        self.verificationLimiter = verificationLimiter
         self.renderer = renderer
         self.clock = clock
         self.ids = ids
@@ -59,9 +66,9 @@ public struct AmeliService: Sendable {
     // MARK: Documents
 
     /// Renders with the render metrics (count and time by kind and format).
-    func render(_ document: DocumentRecord, format: OutputFormat, dpi: Double = 300) throws -> [UInt8] {
+    func render(_ document: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat, dpi: Double = 300) throws -> [UInt8] {
         let start = ContinuousClock.now
-        let bytes = try renderer.render(document, format: format, dpi: dpi)
+        let bytes = try renderer.render(document, seal: seal, format: format, dpi: dpi)
         metrics.recordRender(kind: document.kind.rawValue, format: format.rawValue, duration: ContinuousClock.now - start)
         return bytes
     }
@@ -69,7 +76,7 @@ public struct AmeliService: Sendable {
     /// A document answer: the bytes with their ETag (their SHA-256), answered 304 when the caller already has
     /// them, and the SHA-256 recorded with what was served to whom, so that a document can later be proven.
     func document(_ bytes: [UInt8], format: OutputFormat, filename: String, served: (NIR, ServedDocument.Kind, Identifier),
-                  request: Request, inline: Bool = true) async throws -> Response {
+                  request: Request, inline: Bool = true, registered: String? = nil) async throws -> Response {
         let sha = Self.sha256Hex(bytes)
         var headers: HTTPFields = [:]
         headers[.eTag] = "\"\(sha)\""
@@ -81,6 +88,7 @@ public struct AmeliService: Sendable {
         }
         try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
                                                             format: format.rawValue, sha256: sha, servedAt: clock()))
+        if let registered { try await store.recordDocumentDigest(id: registered, sha256: sha) }
         return Self.bytes(bytes, status: .ok, contentType: format.mediaType, headers: headers)
     }
 

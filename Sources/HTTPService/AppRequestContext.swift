@@ -1,6 +1,7 @@
 // AppRequestContext: what a handler knows about its request beyond the request itself — who is calling.
 public import Hummingbird
 public import Records
+import NIOCore
 
 /// The caller, once `AuthenticationMiddleware` has verified their token.
 public struct Caller: Sendable, Hashable {
@@ -17,10 +18,13 @@ public struct Caller: Sendable, Hashable {
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var caller: Caller?
+    /// The peer's IP address (no port), for per-client rate limits; nil when the request has no socket (tests).
+    public let clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.caller = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Hummingbird's own decoders honour this; the service reads bodies through `RequestBody`, which uses it too.

@@ -14,13 +14,16 @@ public func buildApplication(
     clock: @escaping @Sendable () -> Date,
     store: any Store,
     renderer: any DocumentRendering,
+    seals: SealIssuer,
+    verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
     ids: IdentifierGenerator = .random,
     services: [any Service] = [],
     logger: Logger = Logger(label: "ameli-docs"),
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> Application<RouterResponder<AppRequestContext>> {
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
-    let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics())
+    let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics(), seals: seals,
+                               verificationLimiter: verificationLimiter)
     let router = buildRouter(service: service, tokens: tokens)
     return Application(
         router: router,
@@ -40,6 +43,9 @@ public func buildRouter(service: AmeliService, tokens: AccessTokens) -> Router<A
     router.get("/health", use: service.health)
     router.get("/metrics", use: service.metricsText)
     router.get("/openapi.yaml", use: service.openAPI)
+    // SEAL.md: anyone holding a paper verifies it, without an account; rate-limited per client address.
+    router.get("/v1/verification-keys", use: service.verificationKeys)
+    router.post("/v1/verifications", use: service.verify)
 
     let v1 = router.group("/v1").add(middleware: AuthenticationMiddleware(tokens: tokens, clock: service.clock))
     v1.get("/beneficiaries", use: service.listBeneficiaries)
@@ -60,5 +66,6 @@ public func buildRouter(service: AmeliService, tokens: AccessTokens) -> Router<A
     let admin = v1.group("/admin").add(middleware: AuthenticationMiddleware(tokens: tokens, clock: service.clock, requiresAdmin: true))
     admin.put("/insured/{nir}", use: service.putInsured)
     admin.post("/card-orders/{id}/fulfilment", use: service.fulfilOrder)
+    admin.post("/documents/{id}/revocation", use: service.revokeDocument)
     return router
 }

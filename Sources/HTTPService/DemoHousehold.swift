@@ -92,6 +92,17 @@ public enum DemoHousehold {
         curl -s -H "$AUTH" \(json) -d '{"score":5}' -w '%{http_code}\\n' \(base)/v1/procedures/$ORDER_ID/rating
         curl -s -H "Authorization: Bearer $ADMIN_TOKEN" \(json) -d '{}' \(base)/v1/admin/card-orders/$ORDER_ID/fulfilment
 
+        # 7. Le cachet (SEAL.md) : lire le code d'une page numérisée, vérifier, révoquer, vérifier encore
+        curl -s \(base)/v1/verification-keys > cles.json
+        pdftoppm -r 300 -png -singlefile certificat.pdf scan        # « numérise » le certificat (poppler-utils)
+        curl -s -H 'Content-Type: image/png' --data-binary @scan.png \(base)/v1/verifications   # signature valid, status valid
+        .build/debug/ameli-docs verify --image scan.png --keys cles.json   # la même vérification, hors ligne
+        CERT_ID=$(basename "$CERTIFICATE_URL" .pdf)
+        curl -s -H "Authorization: Bearer $ADMIN_TOKEN" \(json) -d '{"reason":"Démonstration"}' -w '%{http_code}\\n' \(base)/v1/admin/documents/$CERT_ID/revocation
+        curl -s -H 'Content-Type: image/png' --data-binary @scan.png \(base)/v1/verifications   # status revoked
+        pdftoppm -r 300 -png -singlefile procuration.pdf scan-procuration   # procuration révoquée au 4. → status revoked
+        curl -s -H 'Content-Type: image/png' --data-binary @scan-procuration.png \(base)/v1/verifications
+
         Exploitation : \(base)/health · \(base)/metrics · \(base)/openapi.yaml
 
         """

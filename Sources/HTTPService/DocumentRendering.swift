@@ -5,8 +5,8 @@ public import DocumentPipeline
 /// Rendering is deterministic (same record, same bytes), which is why documents are rendered on request from
 /// stored records rather than stored as bytes.
 public protocol DocumentRendering: Sendable {
-    /// `dpi` matters for PNG only.
-    func render(_ record: DocumentRecord, format: OutputFormat, dpi: Double) throws -> [UInt8]
+    /// `dpi` matters for PNG only; `seal` is the register's seal of the document (nil for the bare card image).
+    func render(_ record: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8]
 }
 
 /// One pipeline (fonts and templates loaded once, immutable) serves every request concurrently.

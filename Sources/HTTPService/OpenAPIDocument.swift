@@ -328,6 +328,96 @@ paths:
         "404": { $ref: "#/components/responses/Problem" }
         "409": { $ref: "#/components/responses/Problem" }
         "422": { $ref: "#/components/responses/Problem" }
+  /v1/admin/documents/{id}/revocation:
+    post:
+      tags: [admin]
+      summary: Revokes an issued document in the register; its seal then verifies as revoked (SEAL.md, role admin)
+      parameters: [{ name: id, in: path, required: true, schema: { type: string, minLength: 1, maxLength: 80 } }]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              required: [reason]
+              properties:
+                reason: { type: string, minLength: 1, maxLength: 500 }
+      responses:
+        "204": { description: Revoked (or already revoked) }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Problem" }
+        "403": { $ref: "#/components/responses/Problem" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "413": { $ref: "#/components/responses/Problem" }
+        "422": { $ref: "#/components/responses/Problem" }
+  /v1/verification-keys:
+    get:
+      tags: [seal]
+      summary: The public keys that verify document seals, current and retired (SEAL.md); no authentication
+      security: []
+      responses:
+        "200":
+          description: The key list
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [keys]
+                properties:
+                  keys:
+                    type: array
+                    items:
+                      type: object
+                      required: [caId, certificateId, algorithm, publicKeyPem, status]
+                      properties:
+                        caId: { type: string, pattern: "^FR[A-Z0-9]{2}$" }
+                        certificateId: { type: string, pattern: "^[A-Z0-9]{4}$" }
+                        algorithm: { type: string, enum: [ES256] }
+                        publicKeyPem: { type: string }
+                        status: { type: string, enum: [current, retired] }
+  /v1/verifications:
+    post:
+      tags: [seal]
+      summary: Verifies a seal read from a document, as text or from a PNG scan (SEAL.md); no authentication, rate-limited per client
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              required: [seal]
+              properties:
+                seal: { type: string }
+          image/png:
+            schema: { type: string, format: binary }
+      responses:
+        "200":
+          description: The signature's check, the register's status, and only what the seal carries
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [signature, status, document]
+                properties:
+                  signature: { type: string, enum: [valid, invalid, unknown-key] }
+                  status: { type: string, enum: [valid, expired, not-yet-valid, revoked, unknown] }
+                  revokedReason: { type: string }
+                  document:
+                    type: object
+                    required: [type, id, issuedOn, fields]
+                    properties:
+                      type: { type: string, enum: [E1, E2, E3, E4] }
+                      id: { type: string }
+                      issuedOn: { type: string, format: date }
+                      fields: { type: object, additionalProperties: { type: string } }
+        "400": { $ref: "#/components/responses/Problem" }
+        "413": { $ref: "#/components/responses/Problem" }
+        "415": { $ref: "#/components/responses/Problem" }
+        "422": { $ref: "#/components/responses/Problem" }
+        "429": { $ref: "#/components/responses/Problem" }
 components:
   securitySchemes:
     bearer:
@@ -352,7 +442,7 @@ components:
         detail: { type: string, description: French, for the person }
         code:
           type: string
-          description: A rule id of DOMAIN.md (R_RENEW_WINDOW, P_ADULT, …) or invalid-json, invalid-field, invalid-nir, unauthorized, forbidden, not-found, gone, conflict, payload-too-large, internal-error, unavailable
+          description: A rule id of DOMAIN.md (R_RENEW_WINDOW, P_ADULT, …) or invalid-json, invalid-field, invalid-nir, unauthorized, forbidden, not-found, gone, conflict, payload-too-large, internal-error, unavailable, invalid-seal, no-seal-found, too-many-requests, unsupported-media-type
         availableFrom: { type: string, format: date }
         requestId: { type: string }
         errors:

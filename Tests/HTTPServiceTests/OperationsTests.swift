@@ -21,7 +21,7 @@ import Testing
         let store = FailingStore()
         let clock = TestClock()
         let app = try await buildApplication(configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now },
-                                             store: store, renderer: EchoRenderer())
+                                             store: store, renderer: EchoRenderer(), seals: Fixtures.seals)
         try await app.test(.router) { client in
             let health = try await client.executeRequest(uri: "/health", method: .get, headers: [:], body: nil)
             #expect(health.status == .serviceUnavailable)
@@ -52,7 +52,7 @@ import Testing
         let store = FailingStore()
         let clock = TestClock()
         let app = try await buildApplication(configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now },
-                                             store: store, renderer: EchoRenderer())
+                                             store: store, renderer: EchoRenderer(), seals: Fixtures.seals)
         let token = try await AccessTokens(secret: Fixtures.secret).sign(nir: Fixtures.martinNIR, expiresAt: clock.now.addingTimeInterval(60))
         try await app.test(.router) { client in
             let answer = try await client.executeRequest(uri: "/v1/inbox", method: .get, headers: [.authorization: "Bearer \(token)"], body: nil)
@@ -83,4 +83,8 @@ struct FailingStore: Store {
     func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool { throw Down() }
     func recordServedDocument(_ document: ServedDocument) async throws { throw Down() }
     func servedDocuments(of nir: NIR) async throws -> [ServedDocument] { throw Down() }
+    func registeredDocument(id: String) async throws -> RegisteredDocument? { throw Down() }
+    func registerDocument(_ document: RegisteredDocument) async throws -> RegisteredDocument { throw Down() }
+    func revokeDocument(id: String, reason: String, at instant: Date) async throws -> Bool { throw Down() }
+    func recordDocumentDigest(id: String, sha256: String) async throws { throw Down() }
 }

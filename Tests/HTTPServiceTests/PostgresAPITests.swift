@@ -31,4 +31,20 @@ struct PostgresAPITests {
     @Test func otherHouseholdIsNotFoundOnPostgres() async throws {
         try await Scenarios.otherHouseholdIsNotFound(.postgres)
     }
+
+    @Test func sealIssueVerifyTamperExpireRevokeOnPostgres() async throws {
+        try await SealScenarios.issueVerifyTamperExpireRevoke(.postgres)
+    }
+
+    @Test func sealRevocationsFollowTheRecordOnPostgres() async throws {
+        try await SealScenarios.revocationsFollowTheRecord(.postgres)
+    }
+
+    @Test func sealScannedPagesOfRealPDFsOnPostgres() async throws {
+        try await SealScenarios.scannedPagesVerify(.postgres)
+    }
+
+    @Test func sealHostileBodiesOnPostgres() async throws {
+        try await SealScenarios.hostileVerificationBodies(.postgres)
+    }
 }

@@ -10,6 +10,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import Records
+import Seal
 import ServiceLifecycle
 import Storage
 import StoragePostgres
@@ -42,7 +43,7 @@ final class TestClock: Sendable {
 /// Deterministic stand-in bytes for HTTP behaviour tests: a PDF or PNG signature followed by the document's JSON,
 /// so a test can see which record was rendered. The end-to-end suite uses the real pipeline.
 struct EchoRenderer: DocumentRendering {
-    func render(_ document: DocumentRecord, format: OutputFormat, dpi: Double) throws -> [UInt8] {
+    func render(_ document: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8] {
         let json: String
         switch document {
         case .certificate(let c): json = try StoredJSON.encode(c)
@@ -51,12 +52,15 @@ struct EchoRenderer: DocumentRendering {
         case .proxyConfirmation(let p): json = try StoredJSON.encode(p)
         }
         let header = format == .pdf ? "%PDF-1.4\n" : "\u{89}PNG\r\n\u{1A}\n"
-        return Array((header + "dpi=\(Int(dpi))\n" + json).utf8)
+        return Array((header + "dpi=\(Int(dpi))\nseal=\(seal?.documentID ?? "none")\n" + json).utf8)
     }
 }
 
 enum Fixtures {
     static let secret = "test-secret-test-secret-test-secret-0123456789"
+    /// One signing key per test process (generated, never stored), with the id the tests' seals carry.
+    static let seals: SealIssuer = try! SealIssuer(
+        signer: SealSigner(privateKeyPEM: SealSigner.generatePrivateKeyPEM(), certificateID: "TEST", authority: "AM"))
     static let martinNIR = try! NIR("185037512000696")
     static let duboisNIR = try! NIR("255081416802538")
     static let institution = try! Institution(id: "0175", acronym: "CPAM PARIS", name: "CPAM de Paris",
@@ -182,6 +186,7 @@ func withService<T: Sendable>(
     records: [InsuredRecord] = [Fixtures.martin(), Fixtures.dubois()],
     renderer: any DocumentRendering = EchoRenderer(),
     clock: TestClock = TestClock(),
+    verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
     _ body: @Sendable (TestHarness) async throws -> T
 ) async throws -> T {
     let testStore = try await TestStore.make(database)
@@ -190,7 +195,7 @@ func withService<T: Sendable>(
     logger.logLevel = .warning
     var app = try await buildApplication(
         configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now }, store: store, renderer: renderer,
-        ids: .sequential(), services: testStore.services, logger: logger)
+        seals: Fixtures.seals, verificationLimiter: verificationLimiter, ids: .sequential(), services: testStore.services, logger: logger)
     let start = clock.now
     app.beforeServerStarts {
         try await store.migrate()

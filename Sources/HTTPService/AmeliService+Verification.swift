@@ -1,0 +1,125 @@
+// AmeliService+Verification: SEAL.md's public routes — the published keys, and the verification of a seal read
+// from a paper (as text, or from a scan) — and the admin revocation of a document.
+import DocumentPipeline
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Records
+import Seal
+import Storage
+
+extension AmeliService {
+    /// A scan of a page is larger than a JSON body; past this it is refused before it is read (413).
+    static let maximumScanSize = 8 * 1024 * 1024
+    /// A 300-dpi A4 page is 8.7 million pixels; a larger image is refused before it is decoded.
+    static let maximumScanPixels = 12_000_000
+
+    /// `GET /v1/verification-keys`: every key a seal may name, current and retired (SEAL.md).
+    func verificationKeys(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var response = try Self.json(seals.published)
+        response.headers[.cacheControl] = "public, max-age=300"
+        return response
+    }
+
+    /// `POST /v1/verifications`: `{"seal": TEXT}` or an `image/png` scan. Answers only what the seal carries,
+    /// with the signature's check and the register's status of the document.
+    func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let wait = verificationLimiter.take(for: context.clientAddress ?? "local") {
+            var problem = APIProblem(.tooManyRequests, detail: "Trop de vérifications depuis votre adresse : réessayez dans quelques secondes.")
+            problem.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+            throw problem
+        }
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased() ?? "application/json"
+        let text: String
+        switch mediaType {
+        case "application/json":
+            let input = try (try await RequestBody.read(request)).decode(VerificationInput.self)
+            text = input.seal
+        case "image/png":
+            text = try await sealText(fromScan: request)
+        default:
+            throw APIProblem(.unsupportedMediaType,
+                             detail: "Envoyez le texte du cachet en JSON (application/json) ou une image PNG du document (image/png).")
+        }
+        let seal: SignedSeal
+        do { seal = try SignedSeal.parse(text) } catch {
+            throw APIProblem(.invalidSeal, detail: "Ce texte n'est pas un cachet AmeliDocs lisible  (détail technique : \(error)).")
+        }
+        let signature = seals.verifier.check(seal)
+        var status = VerificationStatus.unknown
+        var revokedReason: String?
+        // The register speaks only for the seal it issued: a seal whose signature fails, or whose text differs from
+        // the registered one, gets "unknown" rather than the status of the genuine document it imitates.
+        if signature == .valid, let id = seal.unsigned[.documentID], let registered = try await store.registeredDocument(id: id),
+           registered.sealText == text {
+            status = registered.status(on: CivilDate(clock()))
+            revokedReason = status == .revoked ? registered.revokedReason : nil
+        }
+        return try Self.json(VerificationAnswer(signature: signature.rawValue, status: status.rawValue, revokedReason: revokedReason,
+                                                document: .init(seal)))
+    }
+
+    /// The first seal read from a PNG scan. Every failure to read is the same 422 for the person: no seal found.
+    private func sealText(fromScan request: Request) async throws -> String {
+        let tooLarge = APIProblem(.payloadTooLarge, detail: "L'image dépasse la taille maximale admise (8 Mio).")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumScanSize { throw tooLarge }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(buffer: try await request.body.collect(upTo: Self.maximumScanSize))
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw tooLarge
+        }
+        let noSeal = APIProblem(.noSealFound, detail: "Aucun cachet lisible n'a été trouvé dans cette image. Numérisez la page entière à 300 dpi au moins, bien éclairée.")
+        let texts: [String]
+        do { texts = try DocumentPipeline.sealTexts(inPNG: bytes, maximumPixels: Self.maximumScanPixels) } catch { throw noSeal }
+        guard let first = texts.first(where: { (try? SignedSeal.parse($0)) != nil }) ?? texts.first else { throw noSeal }
+        return first
+    }
+
+    /// `POST /v1/admin/documents/{id}/revocation` `{reason}`: 204; 404 for an id the register does not hold.
+    func revokeDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireCaller()
+        guard let id = context.parameters.get("id"), (1...80).contains(id.count) else { throw APIProblem.notFound }
+        let input = try (try await RequestBody.read(request)).decode(RevocationInput.self)
+        let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...500).contains(reason.count) else {
+            throw APIProblem(.invalidField, detail: "Le motif de la révocation est obligatoire (500 caractères au plus).",
+                             errors: [.init(field: "reason", code: APIProblem.Code.invalidField.rawValue, detail: "De 1 à 500 caractères.")])
+        }
+        guard try await store.revokeDocument(id: id, reason: reason, at: clock()) else { throw APIProblem.notFound }
+        return Response(status: .noContent)
+    }
+}
+
+struct VerificationInput: RequestDecodable {
+    let seal: String
+    static let shape = JSONShape.object(["seal": .value])
+}
+
+struct RevocationInput: RequestDecodable {
+    let reason: String
+    static let shape = JSONShape.object(["reason": .value])
+}
+
+/// SEAL.md's answer: the signature's check, the register's status, and only what the seal itself carries.
+struct VerificationAnswer: Encodable {
+    struct Document: Encodable {
+        let type: String
+        let id: String
+        let issuedOn: String
+        let fields: [String: String]
+
+        init(_ seal: SignedSeal) {
+            type = seal.unsigned.type.rawValue
+            id = seal.unsigned[.documentID] ?? ""
+            issuedOn = seal.unsigned.issueDate.iso
+            fields = seal.fieldsByID()
+        }
+    }
+
+    let signature: String
+    let status: String
+    let revokedReason: String?
+    let document: Document
+}

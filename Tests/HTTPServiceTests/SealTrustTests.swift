@@ -1,0 +1,52 @@
+// SealTrustTests: SEAL.md through the API on SQLite (the same scenarios run on PostgreSQL in PostgresAPITests).
+import Foundation
+import HTTPService
+import HummingbirdTesting
+import HTTPTypes
+import Testing
+
+@Suite struct SealTrustTests {
+    @Test func issueVerifyTamperExpireRevoke() async throws {
+        try await SealScenarios.issueVerifyTamperExpireRevoke(.sqlite)
+    }
+
+    @Test func revocationsFollowTheProxyAndTheCard() async throws {
+        try await SealScenarios.revocationsFollowTheRecord(.sqlite)
+    }
+
+    @Test func scannedPagesOfTheRealDocumentsVerify() async throws {
+        try await SealScenarios.scannedPagesVerify(.sqlite)
+    }
+
+    @Test func hostileVerificationBodiesAreProblemsNeverFailures() async throws {
+        try await SealScenarios.hostileVerificationBodies(.sqlite)
+    }
+
+    @Test func verificationIsRateLimitedPerClient() async throws {
+        let time = TestTime()
+        let limiter = RateLimiter(capacity: 3, refillPerSecond: 1, maximumClients: 2, now: { time.value })
+        #expect(limiter.take(for: "a") == nil && limiter.take(for: "a") == nil && limiter.take(for: "a") == nil)
+        let wait = try #require(limiter.take(for: "a"))
+        #expect(wait > 0 && wait <= 1)
+        #expect(limiter.take(for: "b") == nil, "another client has its own bucket")
+        time.value += 1
+        #expect(limiter.take(for: "a") == nil, "a token came back after a second")
+        #expect(limiter.take(for: "a") != nil)
+        // A third client in a table of two evicts one; the service goes on answering.
+        #expect(limiter.take(for: "c") == nil)
+
+        // Through the API, on a clock that does not move: five answers, then 429 with Retry-After, for a minute.
+        let frozen = RateLimiter(capacity: 5, refillPerSecond: 1.0 / 60, now: { 1000 })
+        try await withService(verificationLimiter: frozen) { app in
+            for _ in 0..<5 { #expect(try await SealScenarios.verify(app, "not a seal").problemCode == "invalid-seal") }
+            let answer = try await SealScenarios.verify(app, "not a seal")
+            #expect(answer.status == .tooManyRequests && answer.problemCode == "too-many-requests")
+            #expect(answer.headers[.retryAfter] == "60")
+        }
+    }
+}
+
+/// A hand-moved clock for the rate limiter.
+final class TestTime: @unchecked Sendable {
+    var value: Double = 1000
+}
