@@ -13,5 +13,7 @@ struct AmeliDocsCommand: AsyncParsableCommand {
             ServeCommand.self,
             ImportCommand.self,
             TokenCommand.self,
+            KeygenCommand.self,
+            VerifyCommand.self,
         ])
 }

@@ -4,6 +4,7 @@ import DisplayList
 import DocumentPipeline
 import Documents
 import Foundation
+import Seal
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time only binding and layout (record → display-list page), without a renderer: format \"layout\".")
     var layoutOnly = false
 
+    @Flag(help: "Render without seals (as before the trust layer), to compare.")
+    var noSeal = false
+
     @Flag(help: "Instead of timing, render --iterations documents (every kind and format in turn) and report resident memory before and after.")
     var memoryCheck = false
 
@@ -48,10 +52,18 @@ struct BenchCommand: AsyncParsableCommand {
                 guard let json = FileManager.default.contents(atPath: path) else { throw FileError.read(path) }
                 records.append(try DocumentRecord.decode(kind, from: json))
             }
+            // Each document carries the seal the service would have signed at issue (signing is not in the render
+            // path; encoding the symbol and drawing it is).
+            let signer = try SealSigner(privateKeyPEM: SealSigner.generatePrivateKeyPEM(), certificateID: "BNCH", authority: "AM")
+            let seals = try noSeal ? records.map { _ in nil } : records.map { record -> DocumentSeal? in
+                let id = "BENCH-\(record.kind.rawValue.uppercased())"
+                let content = record.sealContent(documentID: id)
+                return DocumentSeal(text: try content.signed(by: signer, on: content.issuedOn).text, documentID: id)
+            }
             if memoryCheck {
-                try checkMemory(pipeline, records: records)
+                try checkMemory(pipeline, records: records, seals: seals)
             } else {
-                try time(pipeline, records: records)
+                try time(pipeline, records: records, seals: seals, signer: signer)
             }
         } catch let exit as ExitCode {
             throw exit
@@ -62,16 +74,16 @@ struct BenchCommand: AsyncParsableCommand {
 
     func dpi(for kind: DocumentKind) -> Double { kind == .card ? 300 : pageDPI }
 
-    private func time(_ pipeline: DocumentPipeline, records: [DocumentRecord]) throws {
+    private func time(_ pipeline: DocumentPipeline, records: [DocumentRecord], seals: [DocumentSeal?], signer: SealSigner) throws {
         let clock = ContinuousClock()
         var results: [BenchResult] = []
-        for record in records {
+        for (record, seal) in zip(records, seals) {
             for format in layoutOnly ? [nil] : OutputFormat.allCases.map(Optional.some) {
                 let dpi = dpi(for: record.kind)
                 // One render: bytes out, or for layout only the number of display-list items.
                 let once = { () throws -> Int in
-                    guard let format else { return try pipeline.pages(record).reduce(0) { $0 + $1.items.count } }
-                    return try pipeline.render(record, format: format, dpi: dpi).count
+                    guard let format else { return try pipeline.pages(record, seal: seal).reduce(0) { $0 + $1.items.count } }
+                    return try pipeline.render(record, seal: seal, format: format, dpi: dpi).count
                 }
                 for _ in 0..<warmup { _ = try once() }
                 var durations: [Double] = []
@@ -92,6 +104,9 @@ struct BenchCommand: AsyncParsableCommand {
                     peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0))
             }
         }
+        if let text = seals.compactMap({ $0?.text }).first {
+            results.append(try timeVerification(text, signer: signer, clock: clock))
+        }
         if json {
             print(String(decoding: try Self.encoder.encode(results), as: UTF8.self))
         } else {
@@ -105,19 +120,42 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
+    /// POST /v1/verifications' work for the text form, on this one thread: parse the seal, verify its signature.
+    /// Reported as kind "seal", format "verify"; "docs/s" is verifications per second.
+    private func timeVerification(_ text: String, signer: SealSigner, clock: ContinuousClock) throws -> BenchResult {
+        let verifier = try SealVerifier(keys: VerificationKeySet(keys: [signer.verificationKey()]))
+        let once = { () throws -> Int in
+            guard try verifier.check(text: text).signature == .valid else { throw ValidationError("the bench seal does not verify") }
+            return text.utf8.count
+        }
+        for _ in 0..<warmup { _ = try once() }
+        var durations: [Double] = []
+        let start = clock.now
+        for _ in 0..<iterations {
+            let before = clock.now
+            _ = try once()
+            durations.append((clock.now - before).milliseconds)
+        }
+        let total = (clock.now - start).milliseconds
+        durations.sort()
+        return BenchResult(kind: "seal", format: "verify", dpi: nil, iterations: iterations,
+                           docsPerSecond: Double(iterations) / (total / 1000), p50Ms: durations.percentile(0.50),
+                           p99Ms: durations.percentile(0.99), bytes: text.utf8.count, peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0)
+    }
+
     /// Renders every kind and format in turn, `iterations` documents in all, reading the resident set after a
     /// warm-up and at each tenth: flat memory means the same figure at the end as after the warm-up.
-    private func checkMemory(_ pipeline: DocumentPipeline, records: [DocumentRecord]) throws {
-        let jobs = records.flatMap { record in OutputFormat.allCases.map { (record, $0) } }
+    private func checkMemory(_ pipeline: DocumentPipeline, records: [DocumentRecord], seals: [DocumentSeal?]) throws {
+        let jobs = zip(records, seals).flatMap { record, seal in OutputFormat.allCases.map { (record, seal, $0) } }
         for _ in 0..<max(warmup, 1) {
-            for (record, format) in jobs { _ = try pipeline.render(record, format: format, dpi: dpi(for: record.kind)) }
+            for (record, seal, format) in jobs { _ = try pipeline.render(record, seal: seal, format: format, dpi: dpi(for: record.kind)) }
         }
         let before = ProcessMemory.residentBytes ?? 0
         var samples: [Int] = [before]
         let step = max(iterations / 10, 1)
         for index in 0..<iterations {
-            let (record, format) = jobs[index % jobs.count]
-            _ = try pipeline.render(record, format: format, dpi: dpi(for: record.kind))
+            let (record, seal, format) = jobs[index % jobs.count]
+            _ = try pipeline.render(record, seal: seal, format: format, dpi: dpi(for: record.kind))
             if (index + 1) % step == 0 { samples.append(ProcessMemory.residentBytes ?? 0) }
         }
         let after = ProcessMemory.residentBytes ?? 0

@@ -3,6 +3,8 @@ import ArgumentParser
 import DocumentPipeline
 import Documents
 import Foundation
+import Records
+import Seal
 
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +26,15 @@ struct RenderCommand: AsyncParsableCommand {
 
     @Option(help: "PNG pixel density in dots per inch.")
     var dpi: Double = 300
+
+    @Option(help: "Seal the document with this signing key (PKCS#8 PEM, as ameli-docs keygen writes it), signed today.")
+    var signWith: String?
+
+    @Option(help: "With --sign-with: the key's 4-character id.")
+    var keyID: String = "K001"
+
+    @Option(help: "With --sign-with: the document id printed and sealed (default: the record's own id).")
+    var documentID: String?
 
     func validate() throws {
         guard DocumentKind(rawValue: kind) != nil else {
@@ -49,7 +60,7 @@ struct RenderCommand: AsyncParsableCommand {
             guard let json = FileManager.default.contents(atPath: record) else { throw FileError.read(record) }
             let decoded = try DocumentRecord.decode(kind, from: json)
             let pipeline = try DocumentPipeline(resources: try ResourceLocator.locate())
-            let bytes = try pipeline.render(decoded, format: outputFormat, dpi: dpi)
+            let bytes = try pipeline.render(decoded, seal: try seal(of: decoded), format: outputFormat, dpi: dpi)
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: output))
             } catch {
@@ -58,5 +69,20 @@ struct RenderCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
+    }
+
+    /// With --sign-with, the document's seal signed today with that key; otherwise none (a sample, unsealed).
+    private func seal(of record: DocumentRecord) throws -> DocumentSeal? {
+        guard let signWith else { return nil }
+        let signer: SealSigner
+        do {
+            signer = try SealSigner(privateKeyPEM: try String(contentsOfFile: signWith, encoding: .utf8), certificateID: keyID,
+                                    authority: ProcessInfo.processInfo.environment["AMELI_DOCS_SEAL_AUTHORITY"] ?? "AM")
+        } catch {
+            throw ValidationError("clé de signature \(signWith) refusée / signing key refused: \(error)")
+        }
+        let id = documentID ?? record.ownDocumentID
+        let content = record.sealContent(documentID: id)
+        return DocumentSeal(text: try content.signed(by: signer, on: CivilDate(Date())).text, documentID: id)
     }
 }

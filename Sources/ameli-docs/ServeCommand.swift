@@ -37,6 +37,16 @@ struct ServeCommand: AsyncParsableCommand {
         let jwtSecret = secret
         let log = logger
         let port = port ?? environment["AMELI_DOCS_PORT"].flatMap(Int.init) ?? 8080
+        let keys: SigningKeyConfiguration
+        do {
+            keys = try SigningKeyConfiguration.load(environment: environment, demo: demo,
+                                                    demoDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        } catch let error as SigningKeyError {
+            throw ValidationError(error.description)
+        }
+        logger.info("\(keys.summary)")
+        let publicURL = environment["AMELI_DOCS_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(host):\(port)"
+        let pipeline = try DocumentPipeline(resources: ResourceLocator.locate(), verificationAddress: "\(publicURL)/v1/verifications")
         let opened = try database.open(logger: logger)
         let store = opened.store
         let clock: @Sendable () -> Date = { Date() }
@@ -45,12 +55,13 @@ struct ServeCommand: AsyncParsableCommand {
         let storeDescription = opened.description
         var app = try await buildApplication(
             configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret),
-            clock: clock, store: store, renderer: try DocumentPipeline(resources: ResourceLocator.locate()), services: opened.services, logger: logger,
+            clock: clock, store: store, renderer: pipeline, seals: keys.issuer, services: opened.services, logger: logger,
             onServerRunning: { port in
                 guard demo else { return }
                 let base = "http://127.0.0.1:\(port)"
                 do {
                     // Written unbuffered: the lines must show while the server runs, not at exit.
+                    FileHandle.standardOutput.write(Data(("\n" + keys.summary + "\n").utf8))
                     let text = try await DemoHousehold.instructions(base: base, tokens: tokens, secret: jwtSecret, now: clock(), storeDescription: storeDescription)
                     FileHandle.standardOutput.write(Data((text + "\n").utf8))
                 } catch {

@@ -25,10 +25,11 @@ struct RenderCommandTests {
         let stderr: String
     }
 
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -132,15 +133,17 @@ struct RenderCommandTests {
         let result = try run(["bench", "--json", "--iterations", "2", "--warmup", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.count == 8)
+        // Every kind in both formats, and the seal's verification (its "bytes" are the seal text's).
+        #expect(rows.count == 9)
         for row in rows {
             for key in ["kind", "format", "docsPerSecond", "p50Ms", "p99Ms", "bytes", "peakRSSBytes"] {
                 #expect(row[key] != nil, "missing \(key)")
             }
-            #expect((row["bytes"] as? Int ?? 0) > 1000)
+            #expect((row["bytes"] as? Int ?? 0) > (row["kind"] as? String == "seal" ? 150 : 1000))
             #expect((row["peakRSSBytes"] as? Int ?? 0) > 1_000_000)
         }
-        #expect(Set(rows.map { "\($0["kind"]!).\($0["format"]!)" }).count == 8)
+        #expect(Set(rows.map { "\($0["kind"]!).\($0["format"]!)" }).count == 9)
+        #expect(rows.contains { $0["kind"] as? String == "seal" && $0["format"] as? String == "verify" })
     }
 
     @Test func benchMemoryCheckReportsResidentMemoryBeforeAndAfter() throws {

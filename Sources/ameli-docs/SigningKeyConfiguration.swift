@@ -1,0 +1,74 @@
+// SigningKeyConfiguration: the seal's signing key as the environment names it (SEAL.md), or a demo key.
+import Foundation
+import HTTPService
+import Seal
+
+/// `AMELI_DOCS_SIGNING_KEY` (a PKCS#8 PEM file), `AMELI_DOCS_SIGNING_KEY_ID` (4 of A-Z0-9, in every seal's header),
+/// `AMELI_DOCS_SEAL_AUTHORITY` (2 characters, default `AM`) and `AMELI_DOCS_RETIRED_KEYS` (optional: a key list
+/// file in the format of `GET /v1/verification-keys`, whose keys stay published as retired so that documents
+/// signed before a key change still verify).
+struct SigningKeyConfiguration: Sendable {
+    let issuer: SealIssuer
+    /// What `serve` says about the key at start.
+    let summary: String
+
+    static let defaultAuthority = "AM"
+
+    static func load(environment: [String: String], demo: Bool, demoDirectory: URL) throws -> SigningKeyConfiguration {
+        let authority = environment["AMELI_DOCS_SEAL_AUTHORITY"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultAuthority
+        let retired = try retiredKeys(environment["AMELI_DOCS_RETIRED_KEYS"])
+        guard let path = environment["AMELI_DOCS_SIGNING_KEY"], !path.isEmpty else {
+            guard demo else {
+                throw SigningKeyError("""
+                    AMELI_DOCS_SIGNING_KEY n'est pas défini : le service signe le cachet de chaque document et refuse de \
+                    démarrer sans sa clé. Créez-en une avec « ameli-docs keygen --output cle.pem --id ABCD », puis \
+                    AMELI_DOCS_SIGNING_KEY=cle.pem AMELI_DOCS_SIGNING_KEY_ID=ABCD. (Avec --demo, une clé est générée.)
+                    """)
+            }
+            // A throw-away key for the demo, written beside the demo database so a reader can look at it.
+            let pem = SealSigner.generatePrivateKeyPEM()
+            let signer = try SealSigner(privateKeyPEM: pem, certificateID: "DEMO", authority: authority)
+            let issuer = try SealIssuer(signer: signer, retired: retired)
+            let keysFile = demoDirectory.appendingPathComponent("demo-verification-keys.json")
+            try keyListJSON(issuer.published).write(to: keysFile)
+            return SigningKeyConfiguration(issuer: issuer, summary: """
+                Clé de signature de démonstration générée (FR\(authority)/DEMO, jamais écrite sur disque) ; \
+                clés publiques : \(keysFile.path) et GET /v1/verification-keys
+                """)
+        }
+        guard let id = environment["AMELI_DOCS_SIGNING_KEY_ID"], !id.isEmpty else {
+            throw SigningKeyError("AMELI_DOCS_SIGNING_KEY_ID n'est pas défini : l'identifiant de 4 caractères (A-Z, 0-9) de la clé, inscrit dans chaque cachet.")
+        }
+        let pem: String
+        do { pem = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw SigningKeyError("La clé de signature \(path) est illisible : \(error.localizedDescription)")
+        }
+        let signer: SealSigner
+        do { signer = try SealSigner(privateKeyPEM: pem, certificateID: id, authority: authority) } catch {
+            throw SigningKeyError("La clé de signature \(path) est refusée : \(error) (attendu : une clé P-256 au format PKCS#8 PEM).")
+        }
+        return SigningKeyConfiguration(issuer: try SealIssuer(signer: signer, retired: retired),
+                                       summary: "Cachets signés avec la clé FR\(authority)/\(id) (\(retired.count) clé(s) retirée(s) publiée(s)).")
+    }
+
+    static func retiredKeys(_ path: String?) throws -> [VerificationKey] {
+        guard let path, !path.isEmpty else { return [] }
+        do {
+            return try JSONDecoder().decode(VerificationKeySet.self, from: Data(contentsOf: URL(fileURLWithPath: path))).keys
+        } catch {
+            throw SigningKeyError("AMELI_DOCS_RETIRED_KEYS : le fichier \(path) n'est pas une liste de clés {\"keys\":[…]} lisible.")
+        }
+    }
+
+    static func keyListJSON(_ keys: VerificationKeySet) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(keys)
+    }
+}
+
+/// A configuration problem with the seal's keys, said in one sentence a person can act on.
+struct SigningKeyError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
