@@ -44,6 +44,9 @@ public struct DataMatrixSymbol: Hashable, Sendable {
         var best: DataMatrixSymbol?
         var unreadable = false
         for scheme in [LibDMTX.Scheme.c40, .ascii] {
+            // ASCII is tried only when it could give a smaller square than C40 did: its codeword count is known
+            // without encoding. For a seal (capitals, digits, separators) it never can, which halves the cost.
+            if scheme == .ascii, let c40 = best, !Self.asciiMightBeSmaller(than: c40, bytes) { continue }
             guard let symbol = try LibDMTX.encode(bytes, scheme: scheme) else { continue }
             guard symbol.payload() == bytes else {
                 unreadable = true
@@ -57,6 +60,24 @@ public struct DataMatrixSymbol: Hashable, Sendable {
             throw .payloadTooLong(byteCount: bytes.count)
         }
         self = best
+    }
+
+    /// True when some square smaller than `symbol` holds the ASCII encodation of `bytes` (two digits make one
+    /// codeword, bytes above 127 take two).
+    static func asciiMightBeSmaller(than symbol: DataMatrixSymbol, _ bytes: [UInt8]) -> Bool {
+        var codewords = 0
+        var index = 0
+        while index < bytes.count {
+            let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+            if isDigit(bytes[index]), index + 1 < bytes.count, isDigit(bytes[index + 1]) {
+                index += 2
+            } else {
+                index += 1
+                codewords += bytes[index - 1] > 127 ? 1 : 0
+            }
+            codewords += 1
+        }
+        return SymbolSize.all.contains { $0.rows == $0.columns && $0.rows < symbol.rows && $0.dataCodewords >= codewords }
     }
 
     /// Whether the module at `row` (from the top) and `column` (from the left) is dark.

@@ -18,6 +18,22 @@ extension PagePainter {
                 try document.check(HPDF_Page_Rectangle(page, HPDF_REAL(rect.minX), y(rect.maxY), HPDF_REAL(rect.size.width),
                                                        HPDF_REAL(rect.size.height)), "HPDF_Page_Rectangle")
                 index += 5
+                // The rectangles after it go into the content stream as one write: libharu formats each number
+                // through its own slow real-to-text routine, and a seal has hundreds. The first one went through
+                // libharu, so its graphics state knows a path is open and accepts the fill below.
+                var bytes: [UInt8] = []
+                while let next = Self.rectangle(elements, at: index) {
+                    for value in [next.minX, height - next.maxY, next.size.width, next.size.height] {
+                        Self.appendNumber(value, to: &bytes)
+                        bytes.append(UInt8(ascii: " "))
+                    }
+                    bytes.append(contentsOf: [UInt8(ascii: "r"), UInt8(ascii: "e"), UInt8(ascii: "\n")])
+                    index += 5
+                }
+                if !bytes.isEmpty {
+                    let status = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(contentStream, $0.baseAddress, HPDF_UINT($0.count)) }
+                    try document.check(status, "re")
+                }
                 continue
             }
             let element = elements[index]
@@ -48,5 +64,21 @@ extension PagePainter {
               case let .line(c) = elements[index + 2], case let .line(d) = elements[index + 3], case .close = elements[index + 4],
               a.y == b.y, b.x == c.x, c.y == d.y, d.x == a.x, a.x < b.x, a.y < c.y else { return nil }
         return Rect(x: a.x, y: a.y, width: b.x - a.x, height: c.y - a.y)
+    }
+
+    /// `value` with at most 3 decimals (a thousandth of a point is far below any device's resolution), without
+    /// trailing zeros: the same bytes for the same value, on every machine.
+    static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        var thousandths = Int((value * 1000).rounded())
+        if thousandths < 0 { bytes.append(UInt8(ascii: "-")); thousandths = -thousandths }
+        bytes.append(contentsOf: String(thousandths / 1000).utf8)
+        var fraction = thousandths % 1000
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var digits = 3
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let text = String(fraction)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - text.count))
+        bytes.append(contentsOf: text.utf8)
     }
 }

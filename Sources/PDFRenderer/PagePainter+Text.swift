@@ -64,7 +64,7 @@ extension PagePainter {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// The page's content stream (libharu's page record, hpdf_pages.h).
-    private var contentStream: HPDF_Stream {
+    var contentStream: HPDF_Stream {
         page.pointee.attr.assumingMemoryBound(to: HPDF_PageAttr_Rec.self).pointee.stream
     }
 }

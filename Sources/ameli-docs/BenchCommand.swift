@@ -106,6 +106,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if let text = seals.compactMap({ $0?.text }).first {
             results.append(try timeVerification(text, signer: signer, clock: clock))
+            results.append(try timeSymbol(text, clock: clock))
         }
         if json {
             print(String(decoding: try Self.encoder.encode(results), as: UTF8.self))
@@ -141,6 +142,25 @@ struct BenchCommand: AsyncParsableCommand {
         return BenchResult(kind: "seal", format: "verify", dpi: nil, iterations: iterations,
                            docsPerSecond: Double(iterations) / (total / 1000), p50Ms: durations.percentile(0.50),
                            p99Ms: durations.percentile(0.99), bytes: text.utf8.count, peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0)
+    }
+
+    /// The DataMatrix symbol of the certificate's seal text: encoding (both encodations, read back), the part of
+    /// the seal that is in every render. Kind "seal", format "symbol"; "bytes" is the symbol's side in modules.
+    private func timeSymbol(_ text: String, clock: ContinuousClock) throws -> BenchResult {
+        var side = 0
+        for _ in 0..<warmup { side = try DocumentPipeline.symbol(for: text).size }
+        var durations: [Double] = []
+        let start = clock.now
+        for _ in 0..<iterations {
+            let before = clock.now
+            side = try DocumentPipeline.symbol(for: text).size
+            durations.append((clock.now - before).milliseconds)
+        }
+        let total = (clock.now - start).milliseconds
+        durations.sort()
+        return BenchResult(kind: "seal", format: "symbol", dpi: nil, iterations: iterations,
+                           docsPerSecond: Double(iterations) / (total / 1000), p50Ms: durations.percentile(0.50),
+                           p99Ms: durations.percentile(0.99), bytes: side, peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0)
     }
 
     /// Renders every kind and format in turn, `iterations` documents in all, reading the resident set after a

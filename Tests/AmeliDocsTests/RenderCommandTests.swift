@@ -133,16 +133,18 @@ struct RenderCommandTests {
         let result = try run(["bench", "--json", "--iterations", "2", "--warmup", "0"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        // Every kind in both formats, and the seal's verification (its "bytes" are the seal text's).
-        #expect(rows.count == 9)
+        // Every kind in both formats, the seal's verification (its "bytes" are the seal text's) and its symbol
+        // (its "bytes" are the symbol's side in modules).
+        #expect(rows.count == 10)
         for row in rows {
             for key in ["kind", "format", "docsPerSecond", "p50Ms", "p99Ms", "bytes", "peakRSSBytes"] {
                 #expect(row[key] != nil, "missing \(key)")
             }
-            #expect((row["bytes"] as? Int ?? 0) > (row["kind"] as? String == "seal" ? 150 : 1000))
+            let minimum = switch row["format"] as? String { case "verify": 150; case "symbol": 10; default: 1000 }
+            #expect((row["bytes"] as? Int ?? 0) > minimum)
             #expect((row["peakRSSBytes"] as? Int ?? 0) > 1_000_000)
         }
-        #expect(Set(rows.map { "\($0["kind"]!).\($0["format"]!)" }).count == 9)
+        #expect(Set(rows.map { "\($0["kind"]!).\($0["format"]!)" }).count == 10)
         #expect(rows.contains { $0["kind"] as? String == "seal" && $0["format"] as? String == "verify" })
     }
 
