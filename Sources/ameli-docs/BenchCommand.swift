@@ -85,23 +85,8 @@ struct BenchCommand: AsyncParsableCommand {
                     guard let format else { return try pipeline.pages(record, seal: seal).reduce(0) { $0 + $1.items.count } }
                     return try pipeline.render(record, seal: seal, format: format, dpi: dpi).count
                 }
-                for _ in 0..<warmup { _ = try once() }
-                var durations: [Double] = []
-                durations.reserveCapacity(iterations)
-                var bytes = 0
-                let start = clock.now
-                for _ in 0..<iterations {
-                    let before = clock.now
-                    bytes = try once()
-                    durations.append((clock.now - before).milliseconds)
-                }
-                let total = (clock.now - start).milliseconds
-                durations.sort()
-                results.append(BenchResult(
-                    kind: record.kind.rawValue, format: format?.rawValue ?? "layout", dpi: format == .png ? dpi : nil,
-                    iterations: iterations, docsPerSecond: Double(iterations) / (total / 1000),
-                    p50Ms: durations.percentile(0.50), p99Ms: durations.percentile(0.99), bytes: bytes,
-                    peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0))
+                results.append(try measure(kind: record.kind.rawValue, format: format?.rawValue ?? "layout",
+                                           dpi: format == .png ? dpi : nil, clock: clock, once))
             }
         }
         if let text = seals.compactMap({ $0?.text }).first {
@@ -125,42 +110,36 @@ struct BenchCommand: AsyncParsableCommand {
     /// Reported as kind "seal", format "verify"; "docs/s" is verifications per second.
     private func timeVerification(_ text: String, signer: SealSigner, clock: ContinuousClock) throws -> BenchResult {
         let verifier = try SealVerifier(keys: VerificationKeySet(keys: [signer.verificationKey()]))
-        let once = { () throws -> Int in
+        return try measure(kind: "seal", format: "verify", dpi: nil, clock: clock) {
             guard try verifier.check(text: text).signature == .valid else { throw ValidationError("the bench seal does not verify") }
             return text.utf8.count
         }
-        for _ in 0..<warmup { _ = try once() }
-        var durations: [Double] = []
-        let start = clock.now
-        for _ in 0..<iterations {
-            let before = clock.now
-            _ = try once()
-            durations.append((clock.now - before).milliseconds)
-        }
-        let total = (clock.now - start).milliseconds
-        durations.sort()
-        return BenchResult(kind: "seal", format: "verify", dpi: nil, iterations: iterations,
-                           docsPerSecond: Double(iterations) / (total / 1000), p50Ms: durations.percentile(0.50),
-                           p99Ms: durations.percentile(0.99), bytes: text.utf8.count, peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0)
     }
 
     /// The DataMatrix symbol of the certificate's seal text: encoding (both encodations, read back), the part of
     /// the seal that is in every render. Kind "seal", format "symbol"; "bytes" is the symbol's side in modules.
     private func timeSymbol(_ text: String, clock: ContinuousClock) throws -> BenchResult {
-        var side = 0
-        for _ in 0..<warmup { side = try DocumentPipeline.symbol(for: text).size }
+        try measure(kind: "seal", format: "symbol", dpi: nil, clock: clock) { try DocumentPipeline.symbol(for: text).size }
+    }
+
+    /// `warmup` untimed calls, then `iterations` timed ones; `once` returns the figure reported as "bytes".
+    private func measure(kind: String, format: String, dpi: Double?, clock: ContinuousClock,
+                         _ once: () throws -> Int) throws -> BenchResult {
+        for _ in 0..<warmup { _ = try once() }
         var durations: [Double] = []
+        durations.reserveCapacity(iterations)
+        var bytes = 0
         let start = clock.now
         for _ in 0..<iterations {
             let before = clock.now
-            side = try DocumentPipeline.symbol(for: text).size
+            bytes = try once()
             durations.append((clock.now - before).milliseconds)
         }
         let total = (clock.now - start).milliseconds
         durations.sort()
-        return BenchResult(kind: "seal", format: "symbol", dpi: nil, iterations: iterations,
+        return BenchResult(kind: kind, format: format, dpi: dpi, iterations: iterations,
                            docsPerSecond: Double(iterations) / (total / 1000), p50Ms: durations.percentile(0.50),
-                           p99Ms: durations.percentile(0.99), bytes: side, peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0)
+                           p99Ms: durations.percentile(0.99), bytes: bytes, peakRSSBytes: ProcessMemory.peakResidentBytes ?? 0)
     }
 
     /// Renders every kind and format in turn, `iterations` documents in all, reading the resident set after a

@@ -44,6 +44,10 @@ struct PostgresAPITests {
         try await SealScenarios.scannedPagesVerify(.postgres)
     }
 
+    @Test func R_FULFIL_replacedCardsCopiesRevokedOnPostgres() async throws {
+        try await SealScenarios.replacementRevokesTheOldCardsCopies(.postgres)
+    }
+
     @Test func sealHostileBodiesOnPostgres() async throws {
         try await SealScenarios.hostileVerificationBodies(.postgres)
     }

@@ -110,8 +110,7 @@ enum SealScenarios {
             // The print copy of Léa's card: issued on first view, the same on the second.
             let copy = try await app.send(.get, "/v1/beneficiaries/lea/card.pdf")
             #expect(copy.status == .ok)
-            let copyID = try #require(String(decoding: copy.bytes, as: UTF8.self).split(separator: "\n")
-                .first { $0.hasPrefix("seal=") }.map { String($0.dropFirst(5)) })
+            let copyID = try sealID(of: copy)
             #expect(copyID.hasPrefix("CC-80250017510000000102-"))
             #expect(try await app.send(.get, "/v1/beneficiaries/lea/card.pdf").bytes == copy.bytes)
             let card = try await registered(app, copyID)
@@ -131,6 +130,34 @@ enum SealScenarios {
             #expect((ack.object["document"] as? [String: Any])?["fields"] as? [String: String] == [
                 "01": "AR-\(ackID)".uppercased(), "62": "MARTIN", "60": "LEA", "EC": "THEFT", "ED": "140320261000"])
         }
+    }
+
+    /// R_FULFIL: when a renewal's new card is produced, the old card is replaced and its print copies revoked.
+    static func replacementRevokesTheOldCardsCopies(_ database: TestDatabase) async throws {
+        try await withService(database) { app in
+            let copyID = try sealID(of: try await app.send(.get, "/v1/beneficiaries/lea/card.pdf"))
+            let renewal = try await app.send(.post, "/v1/beneficiaries/lea/card-orders", json: #"{"departureWithin15Days":false}"#)
+            #expect(renewal.status == .created)
+            let orderID = try #require((renewal.object["order"] as? [String: Any])?["id"] as? String)
+            // Until the new card exists, the current one and its copy stay valid.
+            #expect(try await verify(app, try await registered(app, copyID).sealText).object["status"] as? String == "valid")
+            let fulfilment = try await app.send(.post, "/v1/admin/card-orders/\(orderID)/fulfilment", json: "{}",
+                                                token: try await app.token(admin: true))
+            #expect(fulfilment.status == .ok, "\(fulfilment.text)")
+            let after = try await verify(app, try await registered(app, copyID).sealText)
+            #expect(after.object["status"] as? String == "revoked")
+            #expect(after.object["revokedReason"] as? String == "Carte remplacée par une nouvelle carte.")
+            // The new card's copy is another document, valid.
+            let newCopy = try sealID(of: try await app.send(.get, "/v1/beneficiaries/lea/card.pdf"))
+            #expect(newCopy != copyID)
+            #expect(try await verify(app, try await registered(app, newCopy).sealText).object["status"] as? String == "valid")
+        }
+    }
+
+    /// The seal id EchoRenderer wrote into a rendered document.
+    static func sealID(of response: TestResponse) throws -> String {
+        try #require(String(decoding: response.bytes, as: UTF8.self).split(separator: "\n")
+            .first { $0.hasPrefix("seal=") }.map { String($0.dropFirst(5)) })
     }
 
     /// Whatever the body, a verification answers 200 or a specific problem, never a 500.

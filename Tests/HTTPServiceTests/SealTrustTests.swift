@@ -14,6 +14,10 @@ import Testing
         try await SealScenarios.revocationsFollowTheRecord(.sqlite)
     }
 
+    @Test func R_FULFIL_aReplacedCardsCopiesAreRevoked() async throws {
+        try await SealScenarios.replacementRevokesTheOldCardsCopies(.sqlite)
+    }
+
     @Test func scannedPagesOfTheRealDocumentsVerify() async throws {
         try await SealScenarios.scannedPagesVerify(.sqlite)
     }
