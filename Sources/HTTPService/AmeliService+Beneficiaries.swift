@@ -105,7 +105,7 @@ extension AmeliService {
             if format == .pdf {
                 let record = DocumentRecord.card(face)
                 seal = try await self.seal(of: record, id: try Self.cardCopyID(record), nir: caller.nir,
-                                           subject: RegisteredDocument.subject(card: face.cardNumber)).0
+                                           subject: RegisteredDocument.subject(card: face.cardNumber))
             }
             let bytes = try render(.card(face), seal: seal, format: format, dpi: dpi)
             return try await document(bytes, format: format, filename: "ceam-\(beneficiaryID.value).\(format.rawValue)",

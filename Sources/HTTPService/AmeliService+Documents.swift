@@ -16,7 +16,7 @@ extension AmeliService {
         guard let stored = try await store.certificate(id, of: caller.nir) else { throw APIProblem.notFound }
         guard stored.downloadedAt == nil else { throw Self.certificateGone }
         let record = DocumentRecord.certificate(stored.issued.certificate)
-        let (seal, _) = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: nil)
+        let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: nil)
         let bytes = try render(record, seal: seal, format: .pdf)
         let sha = Self.sha256Hex(bytes)
         guard try await store.claimCertificateDownload(id, of: caller.nir, at: clock(), sha256: sha) else { throw Self.certificateGone }
@@ -47,7 +47,7 @@ extension AmeliService {
         guard let message = try await store.message(id, of: caller.nir) else { throw APIProblem.notFound }
         let record = DocumentRecord.acknowledgement(message.acknowledgement)
         let documentID = DocumentRecord.acknowledgementID(reference: id.value)
-        let (seal, _) = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
+        let seal = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
         let bytes = try render(record, seal: seal, format: .pdf)
         return try await document(bytes, format: .pdf, filename: MessageView.filename(id), served: (caller.nir, .acknowledgement, id), request: request,
                                   registered: documentID)

@@ -71,7 +71,7 @@ extension AmeliService {
         let id = try context.identifier("id")
         guard let confirmation = try await store.proxyConfirmation(id, of: caller.nir) else { throw APIProblem.notFound }
         let record = DocumentRecord.proxyConfirmation(confirmation)
-        let (seal, _) = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
+        let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
         let bytes = try render(record, seal: seal, format: .pdf)
         return try await document(bytes, format: .pdf, filename: "procuration-\(id.value).pdf",
                                   served: (caller.nir, .proxyConfirmation, id), request: request, registered: id.value)

@@ -51,7 +51,7 @@ extension AmeliService {
             let reason = switch card.status {
             case .cancelled(_, kind: .loss): "Carte déclarée perdue."
             case .cancelled(_, kind: .theft): "Carte déclarée volée."
-            default: "Carte remplacée par une nouvelle carte."
+            case .replaced, .active: "Carte remplacée par une nouvelle carte."
             }
             changes.revocations.append(DocumentRevocation(subject: RegisteredDocument.subject(card: card.number), reason: reason, at: now))
         }
@@ -60,13 +60,15 @@ extension AmeliService {
     /// The seal of a document already issued, or — for a document issued before the register existed, and for a
     /// card's print copy, which is issued when first asked for — one signed and registered now. Concurrent first
     /// requests agree: the register keeps the first row and every caller renders that one.
-    func seal(of record: DocumentRecord, id: String, nir: NIR, subject: String?) async throws -> (DocumentSeal, RegisteredDocument) {
-        if let registered = try await store.registeredDocument(id: id) {
-            return (DocumentSeal(text: registered.sealText, documentID: registered.id), registered)
+    func seal(of record: DocumentRecord, id: String, nir: NIR, subject: String?) async throws -> DocumentSeal {
+        var registered = try await store.registeredDocument(id: id)
+        if registered == nil {
+            registered = try await store.registerDocument(try seals.issue(record, id: id, nir: nir, subject: subject, at: clock()))
         }
-        let issued = try seals.issue(record, id: id, nir: nir, subject: subject, at: clock())
-        let registered = try await store.registerDocument(issued)
-        return (DocumentSeal(text: registered.sealText, documentID: registered.id), registered)
+        // Ids are unguessable and per household; a row of another household under this id would be a bug, and
+        // its seal must never be printed on this caller's document.
+        guard let registered, registered.nir == nir else { throw APIProblem.notFound }
+        return DocumentSeal(text: registered.sealText, documentID: registered.id)
     }
 
     /// A card's print copy id: the card number and a digest of the face printed, so that the same card gives the
