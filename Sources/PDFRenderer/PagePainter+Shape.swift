@@ -71,14 +71,29 @@ extension PagePainter {
     static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         var thousandths = Int((value * 1000).rounded())
         if thousandths < 0 { bytes.append(UInt8(ascii: "-")); thousandths = -thousandths }
-        bytes.append(contentsOf: String(thousandths / 1000).utf8)
+        appendDigits(thousandths / 1000, minimumCount: 1, to: &bytes)
         var fraction = thousandths % 1000
         guard fraction != 0 else { return }
         bytes.append(UInt8(ascii: "."))
         var digits = 3
         while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        let text = String(fraction)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits - text.count))
-        bytes.append(contentsOf: text.utf8)
+        appendDigits(fraction, minimumCount: digits, to: &bytes)
+    }
+
+    /// Decimal digits of a non-negative integer, zero-padded to `minimumCount`, without a String in between (a
+    /// seal writes a few thousand numbers per document).
+    private static func appendDigits(_ value: Int, minimumCount: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0 || count < minimumCount
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 }

@@ -34,12 +34,16 @@ struct SealLayoutTests {
         #expect(modules.fill == .black)
         var dark = Set<Int>()
         for start in stride(from: 0, to: modules.path.elements.count, by: 5) {
-            guard case .move(let a) = modules.path.elements[start], case .line(let b) = modules.path.elements[start + 1] else {
+            guard case .move(let a) = modules.path.elements[start], case .line(let b) = modules.path.elements[start + 1],
+                  case .line(let c) = modules.path.elements[start + 2] else {
                 Issue.record("not a rectangle at \(start)")
                 continue
             }
-            let row = Int(((a.y - 204) / 2).rounded()), first = Int(((a.x - 126) / 2).rounded()), last = Int(((b.x - 126) / 2).rounded())
-            for column in first..<last { #expect(dark.insert(row * 10 + column).inserted, "module \(row),\(column) painted twice") }
+            let top = Int(((a.y - 204) / 2).rounded()), bottom = Int(((c.y - 204) / 2).rounded())
+            let first = Int(((a.x - 126) / 2).rounded()), last = Int(((b.x - 126) / 2).rounded())
+            for row in top..<bottom {
+                for column in first..<last { #expect(dark.insert(row * 10 + column).inserted, "module \(row),\(column) painted twice") }
+            }
         }
         #expect(dark == Set((0..<100).filter { symbol.dark[$0] }), "exactly the dark modules are painted")
         let runs = items.compactMap { if case .text(let run) = $0 { run } else { nil } }
