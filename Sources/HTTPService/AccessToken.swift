@@ -37,10 +37,27 @@ public struct AccessTokens: Sendable {
 
     /// The caller a token proves, or nil for a token that is forged, malformed, expired or whose `sub` is no NIR.
     public func verify(_ token: String, now: Date) async -> Caller? {
-        guard let claims = try? await keys.verify(token, as: AccessClaims.self),
+        // The algorithm is pinned: JWTKit verifies with our one key whatever the header names, so a header saying
+        // RS256 (or "none") over an HS256 signature would otherwise pass (RFC 8725 §3.1).
+        guard Self.headerAlgorithm(of: token) == "HS256",
+              let claims = try? await keys.verify(token, as: AccessClaims.self),
               now < claims.exp.value,
               let nir = try? NIR(claims.sub.value), nir.value == claims.sub.value else { return nil }
         return Caller(nir: nir, isAdmin: claims.role == "admin")
+    }
+}
+
+extension AccessTokens {
+    /// The `alg` of a compact JWT's header, or nil when the header is not base64url JSON.
+    static func headerAlgorithm(of token: String) -> String? {
+        guard let header = token.split(separator: ".", omittingEmptySubsequences: false).first, header.utf8.count <= 1024 else {
+            return nil
+        }
+        var base64 = header.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["alg"] as? String
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import HTTPService
 import HTTPTypes
 import HummingbirdTesting
+import Crypto
 import JWTKit
 import Records
 import Testing
@@ -20,6 +21,29 @@ import Testing
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         return try await keys.sign(claims)
+    }
+
+    /// A token over valid claims, with `header` as its JOSE header, signed HMAC-SHA256 with the service's secret.
+    private func forge(header: String, claims: String) -> String {
+        func base64url(_ data: Data) -> String {
+            data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+        let input = base64url(Data(header.utf8)) + "." + base64url(Data(claims.utf8))
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(input.utf8), using: SymmetricKey(data: Data(Fixtures.secret.utf8)))
+        return input + "." + base64url(Data(mac))
+    }
+
+    @Test func theAlgorithmIsPinnedToHS256() async throws {
+        try await withService { app in
+            let claims = #"{"sub":"\#(Fixtures.martinNIR.value)","exp":\#(Int(app.clock.now.timeIntervalSince1970) + 600)}"#
+            let genuine = forge(header: #"{"alg":"HS256","typ":"JWT"}"#, claims: claims)
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: genuine).status == .ok, "the oracle accepts a genuine token")
+            for header in [#"{"alg":"RS256","typ":"JWT"}"#, #"{"alg":"none","typ":"JWT"}"#, #"{"alg":"HS512"}"#, #"{"typ":"JWT"}"#, "not json"] {
+                let answer = try await app.send(.get, "/v1/beneficiaries", token: forge(header: header, claims: claims))
+                #expect(answer.status == .unauthorized, "\(header)")
+            }
+        }
     }
 
     @Test func missingMalformedForgedOrExpiredTokensAreUnauthorized() async throws {
