@@ -28,6 +28,8 @@ public struct APIProblem: Error, Sendable, Equatable {
         case tooManyRequests = "too-many-requests"
         /// A body in a media type the route does not take.
         case unsupportedMediaType = "unsupported-media-type"
+        /// A known path asked with a method it does not answer (405, with Allow).
+        case methodNotAllowed = "method-not-allowed"
     }
 
     public struct FieldError: Sendable, Equatable, Codable {
@@ -118,6 +120,7 @@ extension APIProblem.Code {
         case .invalidSeal, .noSealFound: return .unprocessableContent
         case .tooManyRequests: return .tooManyRequests
         case .unsupportedMediaType: return .unsupportedMediaType
+        case .methodNotAllowed: return .methodNotAllowed
         }
     }
 
@@ -138,6 +141,7 @@ extension APIProblem.Code {
         case .noSealFound: return "Aucun cachet trouvé"
         case .tooManyRequests: return "Trop de requêtes"
         case .unsupportedMediaType: return "Format non pris en charge"
+        case .methodNotAllowed: return "Méthode non admise"
         }
     }
 }

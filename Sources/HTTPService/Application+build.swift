@@ -37,8 +37,9 @@ public func buildApplication(
 /// to all, authentication to /v1, the admin role to /v1/admin.
 public func buildRouter(service: AmeliService, tokens: AccessTokens) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let routes = RouteTable()
     router.add(middleware: ObservabilityMiddleware(metrics: service.metrics))
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(routes: routes))
 
     router.get("/health", use: service.health)
     router.get("/metrics", use: service.metricsText)
@@ -67,5 +68,6 @@ public func buildRouter(service: AmeliService, tokens: AccessTokens) -> Router<A
     admin.put("/insured/{nir}", use: service.putInsured)
     admin.post("/card-orders/{id}/fulfilment", use: service.fulfilOrder)
     admin.post("/documents/{id}/revocation", use: service.revokeDocument)
+    routes.record(router.routes.map { (method: $0.method.rawValue, path: "\($0.path)") })
     return router
 }

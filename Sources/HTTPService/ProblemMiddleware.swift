@@ -7,10 +7,20 @@ import TeleserviceRules
 
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    /// The routes, to tell "no such path" (404) from "not with this method" (405).
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // The router found no route for this method and path; if the path is known, the method is the fault.
+            let allowed = routes.allowedMethods(for: request.uri.path)
+            guard !allowed.isEmpty else { return APIProblem.notFound.response }
+            var problem = APIProblem(.methodNotAllowed,
+                                     detail: "La méthode \(request.method.rawValue) n'est pas admise ici (admises : \(allowed.joined(separator: ", "))).")
+            problem.headers[.allow] = allowed.joined(separator: ", ")
+            return problem.response
         } catch {
             return Self.problem(for: error, context: context).response
         }

@@ -169,3 +169,28 @@ import Testing
         #expect(decoded == [record])
     }
 }
+
+@Suite struct MethodNotAllowedTests {
+    @Test func aKnownPathWithAnotherMethodIs405WithAllow() async throws {
+        try await withService { app in
+            let cases: [(HTTPRequest.Method, String, String)] = [
+                (.trace, "/v1/beneficiaries", "GET"),
+                (.patch, "/v1/proxy", "DELETE, GET, POST"),
+                (.options, "/v1/proxy", "DELETE, GET, POST"),
+                (.put, "/v1/beneficiaries/lea/card.pdf", "GET"),
+                (.get, "/v1/verifications", "POST"),
+                (.delete, "/v1/certificates/cert-1.pdf", "GET"),
+            ]
+            for (method, path, allow) in cases {
+                let answer = try await app.send(method, path)
+                #expect(answer.status == .methodNotAllowed, "\(method) \(path) → \(answer.status)")
+                #expect(answer.headers[.allow] == allow, "\(method) \(path)")
+                #expect(answer.problemCode == "method-not-allowed")
+            }
+            // An unknown path stays 404, with the same body as an absent id.
+            let unknown = try await app.send(.get, "/v1/nothing-here")
+            #expect(unknown.status == .notFound && unknown.problemCode == "not-found")
+            #expect(try await app.send(.get, "/v1/certificates/cert-1").status == .notFound, "{id}.pdf needs its .pdf")
+        }
+    }
+}
