@@ -105,7 +105,8 @@ import Testing
             let missing = try await app.send(.get, "/v1/nothing-here")
             #expect(missing.status == .notFound)
             #expect(missing.problemCode == "not-found")
-            #expect(try await app.send(.patch, "/v1/proxy").problemCode == "not-found")
+            // A known path with another method is 405 (MethodNotAllowedTests), no longer 404.
+            #expect(try await app.send(.patch, "/v1/proxy").problemCode == "method-not-allowed")
         }
     }
 
