@@ -28,6 +28,12 @@ public struct RequestBody: Sendable {
     /// Parses, checks the shape, then decodes. Errors are `APIProblem`s: invalid-json (400) for text that is not
     /// JSON, invalid-field or invalid-nir (422) for the rest, each naming its field.
     public func decode<T: RequestDecodable>(_ type: T.Type) throws -> T {
+        // API.md: JSON is UTF-8. JSONSerialization would also read UTF-16 and UTF-32 (with or without a byte-order
+        // mark) and a UTF-8 BOM; none of them is accepted. A NUL byte never appears in UTF-8 JSON (control
+        // characters are escaped in strings), while UTF-16 or UTF-32 text of ASCII characters is full of them.
+        if bytes.contains(0) || bytes.starts(with: [0xEF, 0xBB, 0xBF]) || String(validating: bytes, as: UTF8.self) == nil {
+            throw APIProblem(.unsupportedMediaType, detail: "Le corps de la requête doit être du JSON encodé en UTF-8, sans marque d'ordre des octets.")
+        }
         let data = Data(bytes)
         let json: Any
         do {

@@ -3,6 +3,7 @@ import Foundation
 import HTTPService
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Records
 import Storage
 import Testing
@@ -192,6 +193,31 @@ import Testing
             let unknown = try await app.send(.get, "/v1/nothing-here")
             #expect(unknown.status == .notFound && unknown.problemCode == "not-found")
             #expect(try await app.send(.get, "/v1/certificates/cert-1").status == .notFound, "{id}.pdf needs its .pdf")
+        }
+    }
+}
+
+@Suite struct UTF8OnlyTests {
+    @Test func aBodyInAnotherEncodingIs415AndChangesNothing() async throws {
+        try await withService { app in
+            let json = #"{"civility":"Mme","lastName":"DURAND","firstName":"Claire","birthDate":"1990-05-04","certified":true}"#
+            let encodings: [(String, [UInt8])] = [
+                ("UTF-16LE", Array(json.data(using: .utf16LittleEndian)!)),
+                ("UTF-16BE with BOM", [0xFE, 0xFF] + Array(json.data(using: .utf16BigEndian)!)),
+                ("UTF-32LE", Array(json.data(using: .utf32LittleEndian)!)),
+                ("UTF-8 with BOM", [0xEF, 0xBB, 0xBF] + Array(json.utf8)),
+                ("Latin-1", Array(#"{"civility":"Mme","lastName":"DURAND","firstName":"Zo\#u{00EB}","birthDate":"1990-05-04","certified":true}"#.data(using: .isoLatin1)!)),
+            ]
+            for (name, body) in encodings {
+                let answer = try await app.client.executeRequest(
+                    uri: "/v1/proxy", method: .post,
+                    headers: [.authorization: "Bearer \(try await app.token())", .contentType: "application/json"],
+                    body: ByteBuffer(bytes: body))
+                #expect(answer.status == .unsupportedMediaType && answer.problemCode == "unsupported-media-type", "\(name): \(answer.status)")
+            }
+            #expect(try await app.send(.get, "/v1/proxy").status == .notFound, "no proxy was created")
+            // The same body in UTF-8 is accepted: the oracle can pass.
+            #expect(try await app.send(.post, "/v1/proxy", json: json).status == .created)
         }
     }
 }
