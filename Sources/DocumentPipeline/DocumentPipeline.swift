@@ -27,9 +27,11 @@ public final class DocumentPipeline: Sendable {
     /// The densities a PNG may be asked at: below 18 dpi a card is a smudge, above 1200 an A4 page is 140 MB.
     public static let dpiRange: ClosedRange<Double> = 18...1200
 
-    /// Loads the fonts and the four templates from `resources`, and checks that every face a template names exists
-    /// and draws every fixed text of the templates. Throws naming the file (and line) to fix.
+    /// Checks the loaded libharu, loads the fonts and the four templates from `resources`, and checks that every face
+    /// a template names exists and draws every fixed text of the templates. Throws naming the file (and line) to fix.
     public init(resources: ResourceLocator, verificationAddress: String = DocumentPipeline.defaultVerificationAddress) throws {
+        // Before anything is rendered: a libharu other than the one whose internal structs we read would corrupt memory.
+        try PDFRenderer.checkLibharu()
         self.resources = resources
         self.verificationAddress = verificationAddress
         fonts = try FontSet(directory: resources.fontsDirectory)

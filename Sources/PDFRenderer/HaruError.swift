@@ -29,9 +29,13 @@ public enum PDFRendererError: Error, Hashable, Sendable, CustomStringConvertible
     case invalidImage(width: Int, height: Int)
     /// The ICC profile of the PDF/A output intent is missing or unusable (an installation problem).
     case unreadableColorProfile(path: String, reason: String)
+    /// The libharu loaded at run time is not the one PDFRenderer reads the internal structures of.
+    case unsupportedLibharu(found: String, required: String)
 
     public var description: String {
         switch self {
+        case let .unsupportedLibharu(found, required):
+            "libharu \(found) is loaded, but PDFRenderer reads libharu \(required)'s internal structures and requires it (Debian libhpdf-dev 2.3.0)"
         case let .unsupportedCharacter(scalar, text):
             "cannot embed U+\(String(scalar.value, radix: 16, uppercase: true)) of \"\(text)\" in a PDF"
         case let .invalidImage(width, height):

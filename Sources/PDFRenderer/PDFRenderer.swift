@@ -25,6 +25,18 @@ public struct PDFRenderer: Sendable {
         self.engine = PDFEngine(fonts: fonts, colorProfile: colorProfile)
     }
 
+    /// The libharu PDFRenderer was written for. shim.h refuses other headers at compile time; this checks the
+    /// shared library actually loaded, which an upgrade can change under a built binary.
+    public static let requiredLibharuVersion = "2.3.0"
+
+    /// The version of the libharu loaded in this process.
+    public static var loadedLibharuVersion: String { String(cString: HPDF_GetVersion()) }
+
+    /// Throws `unsupportedLibharu` unless `found` is the required version (the service calls it at start).
+    public static func checkLibharu(found: String = loadedLibharuVersion) throws(PDFRendererError) {
+        guard found == requiredLibharuVersion else { throw .unsupportedLibharu(found: found, required: requiredLibharuVersion) }
+    }
+
     /// The PDF of `pages`, in order.
     public func render(pages: [Page], info: DocumentInfo) throws -> [UInt8] {
         try engine.withDocument { document in

@@ -224,3 +224,14 @@ extension PDFRendererTests {
         #expect(try EngineTestSupport.tool("qpdf", ["--check", try EngineTestSupport.temporaryFile(pdf, suffix: ".pdf")]).status == 0)
     }
 }
+
+@Suite struct LibharuVersionTests {
+    @Test func theLoadedLibharuIsTheRequiredOneAndAnotherIsRefusedByName() throws {
+        #expect(PDFRenderer.loadedLibharuVersion == "2.3.0")
+        try PDFRenderer.checkLibharu()
+        #expect(throws: PDFRendererError.unsupportedLibharu(found: "2.4.3", required: "2.3.0")) {
+            try PDFRenderer.checkLibharu(found: "2.4.3")
+        }
+        #expect(PDFRendererError.unsupportedLibharu(found: "2.4.3", required: "2.3.0").description.contains("libharu 2.4.3 is loaded"))
+    }
+}
