@@ -116,7 +116,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: [
-            "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", logging,
+            "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", logging, grdb,
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [

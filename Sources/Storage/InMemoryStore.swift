@@ -30,10 +30,9 @@ public final class InMemoryStore: Store {
     public func migrate() async throws {}
     public func checkHealth() async throws {}
 
-    public func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult {
+    public func importRecords(_ records: [InsuredRecord], at instant: Date) async throws -> [ImportResult] {
         state.withLock { state in
-            let existed = state.records.updateValue(record, forKey: record.nir) != nil
-            return existed ? .replaced : .created
+            records.map { record in state.records.updateValue(record, forKey: record.nir) != nil ? .replaced : .created }
         }
     }
 

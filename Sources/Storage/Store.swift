@@ -15,8 +15,9 @@ public protocol Store: Sendable {
     /// Proves the database answers (`/health`).
     func checkHealth() async throws
 
-    /// Creates or replaces one insured's record; orders, proxies, messages and history are kept.
-    func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult
+    /// Creates or replaces insured records, all in one transaction: every record or none (a database failure at the
+    /// tenth record leaves the first nine as they were). Orders, proxies, messages and history are kept.
+    func importRecords(_ records: [InsuredRecord], at instant: Date) async throws -> [ImportResult]
     /// The household as the rules see it, or nil when the NIR has no record.
     func household(of nir: NIR) async throws -> Household?
 
@@ -60,6 +61,14 @@ public protocol Store: Sendable {
     func revokeDocument(id: String, reason: String, at instant: Date) async throws -> Bool
     /// Keeps the SHA-256 of the bytes first served for a registered document.
     func recordDocumentDigest(id: String, sha256: String) async throws
+}
+
+extension Store {
+    /// Creates or replaces one insured's record (see `importRecords`).
+    public func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult {
+        guard let result = try await importRecords([record], at: instant).first else { throw StoreError.corruptRow("import") }
+        return result
+    }
 }
 
 /// What `importRecord` did.

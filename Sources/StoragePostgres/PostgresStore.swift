@@ -92,18 +92,21 @@ public final class PostgresStore: Store, Service {
         _ = try await collect(client.query("SELECT count(*) FROM insured", logger: logger).decode(Int.self))
     }
 
-    public func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult {
-        let json = try StoredJSON.encode(record)
-        let nir = record.nir.value
+    public func importRecords(_ records: [InsuredRecord], at instant: Date) async throws -> [ImportResult] {
+        let encoded = try records.map { ($0.nir.value, try StoredJSON.encode($0)) }
         let time = instant.timeIntervalSince1970
         return try await transaction { connection in
-            // xmax = 0 only for a row this statement inserted: tells a creation from a replacement in one step.
-            let inserted = try await collect(connection.query("""
-                INSERT INTO insured (nir, record, updated_at) VALUES (\(nir), \(json), \(time))
-                ON CONFLICT (nir) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at
-                RETURNING (xmax = 0)
-                """, logger: logger).decode(Bool.self))
-            return inserted.first == true ? .created : .replaced
+            var results: [ImportResult] = []
+            for (nir, json) in encoded {
+                // xmax = 0 only for a row this statement inserted: tells a creation from a replacement in one step.
+                let inserted = try await collect(connection.query("""
+                    INSERT INTO insured (nir, record, updated_at) VALUES (\(nir), \(json), \(time))
+                    ON CONFLICT (nir) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at
+                    RETURNING (xmax = 0)
+                    """, logger: logger).decode(Bool.self))
+                results.append(inserted.first == true ? .created : .replaced)
+            }
+            return results
         }
     }
 

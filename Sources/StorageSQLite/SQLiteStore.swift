@@ -38,15 +38,18 @@ public final class SQLiteStore: Store {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM insured") }
     }
 
-    public func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult {
-        let json = try StoredJSON.encode(record)
+    public func importRecords(_ records: [InsuredRecord], at instant: Date) async throws -> [ImportResult] {
+        let encoded = try records.map { ($0.nir.value, try StoredJSON.encode($0)) }
+        // One write transaction: GRDB rolls all of it back when a statement throws.
         return try await pool.write { db in
-            let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM insured WHERE nir = ?", arguments: [record.nir.value]) ?? false
-            try db.execute(sql: """
-                INSERT INTO insured (nir, record, updated_at) VALUES (?, ?, ?)
-                ON CONFLICT (nir) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at
-                """, arguments: [record.nir.value, json, instant.timeIntervalSince1970])
-            return existed ? .replaced : .created
+            try encoded.map { nir, json in
+                let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM insured WHERE nir = ?", arguments: [nir]) ?? false
+                try db.execute(sql: """
+                    INSERT INTO insured (nir, record, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (nir) DO UPDATE SET record = excluded.record, updated_at = excluded.updated_at
+                    """, arguments: [nir, json, instant.timeIntervalSince1970])
+                return existed ? .replaced : .created
+            }
         }
     }
 

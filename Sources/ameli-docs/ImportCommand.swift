@@ -29,11 +29,8 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("\(file) : \(problem.detail)\(details.isEmpty ? "" : "\n" + details)")
         }
         let opened = try database.open(logger: logger)
-        let results = try await opened.withRunning(logger: logger) { store in
-            var results: [ImportResult] = []
-            for record in records { results.append(try await store.importRecord(record, at: now)) }
-            return results
-        }
+        // One transaction: every record of the file, or none of them.
+        let results = try await opened.withRunning(logger: logger) { store in try await store.importRecords(records, at: now) }
         let created = results.filter { $0 == .created }.count
         print("\(records.count) dossier(s) importé(s) dans \(opened.description) : \(created) créé(s), \(records.count - created) remplacé(s).")
     }

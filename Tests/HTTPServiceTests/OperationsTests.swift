@@ -70,7 +70,7 @@ struct FailingStore: Store {
     struct Down: Error, CustomStringConvertible { var description: String { "disk I/O error for 185037512000696 marc.martin@example.org" } }
     func migrate() async throws { throw Down() }
     func checkHealth() async throws { throw Down() }
-    func importRecord(_ record: InsuredRecord, at instant: Date) async throws -> ImportResult { throw Down() }
+    func importRecords(_ records: [InsuredRecord], at instant: Date) async throws -> [ImportResult] { throw Down() }
     func household(of nir: NIR) async throws -> Household? { throw Down() }
     func perform<Value: Sendable>(_ request: ProcedureRequest, _ decide: @Sendable (ProcedureContext) throws -> ProcedureCommit<Value>) async throws -> ProcedureResult<Value> { throw Down() }
     func owner(ofOrder id: Identifier) async throws -> NIR? { throw Down() }
