@@ -101,7 +101,10 @@ struct CardDocumentTests {
             guard shape.fill == .white, case .move(let origin)? = shape.path.elements.first else { return false }
             return shape.path == .rectangle(Rect(origin: origin, size: Size(width: side, height: side)))
         })
-        guard case .move(let corner)? = square.path.elements.first else { return }
+        guard case .move(let corner)? = square.path.elements.first else {
+            Issue.record("the white square's path does not start with a move")
+            return
+        }
         let blue = try #require(shapes.first { $0.fill == Color(red: 0, green: 0x33, blue: 0x99) })
         guard case .move(let markCorner)? = blue.path.elements.first, case .line(let markRight)? = blue.path.elements.dropFirst().first,
               case .line(let markBottom)? = blue.path.elements.dropFirst(2).first else { Issue.record("mark"); return }

@@ -38,7 +38,8 @@ import Testing
 
     @Test func aFailureAtTheSecondRecordLeavesTheFirstUntouched() async throws {
         try await StoreTests.withStores { (store: any Store, kind: String) async throws in
-            guard try await Self.refuseOtherNIR(store) else { return }
+            // The in-memory store has no database to make fail; the two real ones are what this test is about.
+            guard try await Self.refuseOtherNIR(store) else { #expect(kind == "memory"); return }
             await #expect(throws: (any Error).self, "\(kind)") {
                 _ = try await store.importRecords([StoreTests.record(), StoreTests.record(StoreTests.otherNIR)], at: StoreTests.now)
             }
