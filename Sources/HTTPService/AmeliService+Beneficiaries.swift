@@ -107,7 +107,7 @@ extension AmeliService {
                 seal = try await self.seal(of: record, id: try Self.cardCopyID(record), nir: caller.nir,
                                            subject: RegisteredDocument.subject(card: face.cardNumber))
             }
-            let bytes = try render(.card(face), seal: seal, format: format, dpi: dpi)
+            let bytes = try await render(.card(face), seal: seal, format: format, dpi: dpi)
             return try await document(bytes, format: format, filename: "ceam-\(beneficiaryID.value).\(format.rawValue)",
                                       served: (caller.nir, .card, beneficiaryID), request: request, registered: seal?.documentID)
         }

@@ -17,7 +17,7 @@ extension AmeliService {
         guard stored.downloadedAt == nil else { throw Self.certificateGone }
         let record = DocumentRecord.certificate(stored.issued.certificate)
         let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: nil)
-        let bytes = try render(record, seal: seal, format: .pdf)
+        let bytes = try await render(record, seal: seal, format: .pdf)
         let sha = Self.sha256Hex(bytes)
         guard try await store.claimCertificateDownload(id, of: caller.nir, at: clock(), sha256: sha) else { throw Self.certificateGone }
         var headers: HTTPFields = [:]
@@ -48,7 +48,7 @@ extension AmeliService {
         let record = DocumentRecord.acknowledgement(message.acknowledgement)
         let documentID = DocumentRecord.acknowledgementID(reference: id.value)
         let seal = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
-        let bytes = try render(record, seal: seal, format: .pdf)
+        let bytes = try await render(record, seal: seal, format: .pdf)
         return try await document(bytes, format: .pdf, filename: MessageView.filename(id), served: (caller.nir, .acknowledgement, id), request: request,
                                   registered: documentID)
     }

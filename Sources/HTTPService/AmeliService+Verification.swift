@@ -72,7 +72,17 @@ extension AmeliService {
         }
         let noSeal = APIProblem(.noSealFound, detail: "Aucun cachet lisible n'a été trouvé dans cette image. Numérisez la page entière à 300 dpi au moins, bien éclairée.")
         let texts: [String]
-        do { texts = try DocumentPipeline.sealTexts(inPNG: bytes, maximumPixels: Self.maximumScanPixels) } catch { throw noSeal }
+        // Reading a scan is the heaviest CPU work of the service (up to 1.5 s without a code): the render pool runs it.
+        let metrics = self.metrics
+        do {
+            texts = try await renderLimiter.run(queued: { metrics.recordQueueWait(kind: "scan", duration: $0) }) {
+                try DocumentPipeline.sealTexts(inPNG: bytes, maximumPixels: Self.maximumScanPixels)
+            }
+        } catch let problem as APIProblem {
+            throw problem
+        } catch {
+            throw noSeal
+        }
         guard let first = texts.first(where: { (try? SignedSeal.parse($0)) != nil }) ?? texts.first else { throw noSeal }
         return first
     }

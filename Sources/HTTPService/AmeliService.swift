@@ -20,13 +20,17 @@ public struct AmeliService: Sendable {
     public let seals: SealIssuer
     /// Public verification is rate-limited per client address: a scan without a code costs up to 1.5 s of CPU.
     let verificationLimiter: RateLimiter
+    /// Renders and scan readings run on a pool sized to the cores, behind a bounded queue.
+    let renderLimiter: RenderLimiter
 
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
                 ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
-                verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10)) {
+                verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
+                renderLimiter: RenderLimiter = RenderLimiter()) {
         self.store = store
         self.seals = seals
         self.verificationLimiter = verificationLimiter
+        self.renderLimiter = renderLimiter
         self.renderer = renderer
         self.clock = clock
         self.ids = ids
@@ -66,11 +70,16 @@ public struct AmeliService: Sendable {
     // MARK: Documents
 
     /// Renders with the render metrics (count and time by kind and format).
-    func render(_ document: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat, dpi: Double = 300) throws -> [UInt8] {
-        let start = ContinuousClock.now
-        let bytes = try renderer.render(document, seal: seal, format: format, dpi: dpi)
-        metrics.recordRender(kind: document.kind.rawValue, format: format.rawValue, duration: ContinuousClock.now - start)
-        return bytes
+    /// Runs on the render pool, behind its bounded queue (503 when full); queue wait and render time by kind.
+    func render(_ document: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat, dpi: Double = 300) async throws -> [UInt8] {
+        let (renderer, metrics) = (self.renderer, self.metrics)
+        let kind = document.kind.rawValue
+        return try await renderLimiter.run(queued: { metrics.recordQueueWait(kind: kind, duration: $0) }) {
+            let start = ContinuousClock.now
+            let bytes = try renderer.render(document, seal: seal, format: format, dpi: dpi)
+            metrics.recordRender(kind: kind, format: format.rawValue, duration: ContinuousClock.now - start)
+            return bytes
+        }
     }
 
     /// A document answer: the bytes with their ETag (their SHA-256), answered 304 when the caller already has

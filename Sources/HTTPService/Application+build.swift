@@ -16,6 +16,7 @@ public func buildApplication(
     renderer: any DocumentRendering,
     seals: SealIssuer,
     verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
+    renderLimiter: RenderLimiter = RenderLimiter(),
     ids: IdentifierGenerator = .random,
     services: [any Service] = [],
     logger: Logger = Logger(label: "ameli-docs"),
@@ -23,7 +24,7 @@ public func buildApplication(
 ) async throws -> Application<RouterResponder<AppRequestContext>> {
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
     let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics(), seals: seals,
-                               verificationLimiter: verificationLimiter)
+                               verificationLimiter: verificationLimiter, renderLimiter: renderLimiter)
     let router = buildRouter(service: service, tokens: tokens)
     return Application(
         router: router,

@@ -35,6 +35,12 @@ public final class ServiceMetrics: Sendable {
             .recordNanoseconds(duration.nanoseconds)
     }
 
+    /// How long a render (or a scan's reading) waited for a thread of the render pool, by kind.
+    func recordQueueWait(kind: String, duration: Duration) {
+        CoreMetrics.Timer(label: "render_queue_wait_seconds", dimensions: [("kind", kind)], factory: factory)
+            .recordNanoseconds(duration.nanoseconds)
+    }
+
     /// The Prometheus text exposition.
     public func exposition() -> [UInt8] { registry.emitToBuffer() }
 }

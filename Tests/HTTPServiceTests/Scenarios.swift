@@ -106,7 +106,8 @@ enum Scenarios {
 
     /// R_CERTIFICATE under concurrency: 50 simultaneous downloads, exactly one 200, the rest 410.
     static func fiftyConcurrentDownloads(_ database: TestDatabase) async throws {
-        try await withService(database) { app in
+        // Room for all fifty renders: this is about the one download, not the render queue (RenderLimiterTests).
+        try await withService(database, renderLimiter: RenderLimiter(capacity: 64)) { app in
             let order = try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":true}"#)
             let url = try #require((order.object["certificate"] as? [String: Any])?["downloadUrl"] as? String)
             let token = try await app.token()
