@@ -3,6 +3,7 @@ public import DisplayList
 // Callers (the HTTP service, the CLI) need ResourceLocator and DocumentKind with the pipeline: one import gives both.
 @_exported public import Documents
 import DocumentLayout
+import Foundation
 import DataMatrix
 import PDFRenderer
 import PNGRenderer
@@ -18,6 +19,13 @@ public final class DocumentPipeline: Sendable {
     let layout: DocumentLayout
     let pdf: PDFRenderer
     let png: PNGRenderer
+    /// A fingerprint of what rendering depends on besides the record: the engine's version and the bytes of the
+    /// templates and fonts. Equal on every replica of one build with the same files.
+    public let contentVersion: String
+
+    /// Bumped when the engine's output changes for the same templates and fonts (a renderer fix, PDF/A, the seal).
+    public static let engineVersion = "2026-11-30.seal"
+
     /// Printed under every seal: where anyone can check the document (SEAL.md, "Symbol").
     public let verificationAddress: String
 
@@ -39,6 +47,7 @@ public final class DocumentPipeline: Sendable {
         let measuring = try FontSetMeasuring(fonts: fonts)
         try Self.check(templates, against: measuring, fonts: fonts)
         layout = DocumentLayout(measuring: measuring)
+        contentVersion = try Self.fingerprint(of: resources)
         pdf = PDFRenderer(fonts: fonts)
         png = PNGRenderer(fonts: fonts)
     }
@@ -71,6 +80,21 @@ public final class DocumentPipeline: Sendable {
         case .acknowledgement(let content): templates.template(for: .acknowledgement).bind(content)
         case .proxyConfirmation(let content): templates.template(for: .proxyConfirmation).bind(content)
         }
+    }
+
+    /// FNV-1a (64 bits) over the engine version and every template and font file, in name order. Not a security
+    /// hash: it only has to change when they change.
+    static func fingerprint(of resources: ResourceLocator) throws -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix<Bytes: Sequence<UInt8>>(_ bytes: Bytes) { for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+        mix(engineVersion.utf8)
+        for directory in [resources.templatesDirectory, resources.fontsDirectory] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+                mix(name.utf8)
+                mix(try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)))
+            }
+        }
+        return String(hash, radix: 16)
     }
 
     /// The bound description with the seal's symbol and caption in the template's `seal` block.

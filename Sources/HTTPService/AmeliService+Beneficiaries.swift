@@ -107,8 +107,8 @@ extension AmeliService {
                 seal = try await self.seal(of: record, id: try Self.cardCopyID(record), nir: caller.nir,
                                            subject: RegisteredDocument.subject(card: face.cardNumber))
             }
-            let bytes = try await render(.card(face), seal: seal, format: format, dpi: dpi)
-            return try await document(bytes, format: format, filename: "ceam-\(beneficiaryID.value).\(format.rawValue)",
+            return try await document(.card(face), seal: seal, format: format, dpi: dpi,
+                                      filename: "ceam-\(beneficiaryID.value).\(format.rawValue)",
                                       served: (caller.nir, .card, beneficiaryID), request: request, registered: seal?.documentID)
         }
     }

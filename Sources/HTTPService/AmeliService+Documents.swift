@@ -48,9 +48,8 @@ extension AmeliService {
         let record = DocumentRecord.acknowledgement(message.acknowledgement)
         let documentID = DocumentRecord.acknowledgementID(reference: id.value)
         let seal = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
-        let bytes = try await render(record, seal: seal, format: .pdf)
-        return try await document(bytes, format: .pdf, filename: MessageView.filename(id), served: (caller.nir, .acknowledgement, id), request: request,
-                                  registered: documentID)
+        return try await document(record, seal: seal, format: .pdf, filename: MessageView.filename(id),
+                                  served: (caller.nir, .acknowledgement, id), request: request, registered: documentID)
     }
 
     /// `GET /v1/procedures`: the history "Mes démarches", newest first (R_HISTORY).

@@ -72,8 +72,7 @@ extension AmeliService {
         guard let confirmation = try await store.proxyConfirmation(id, of: caller.nir) else { throw APIProblem.notFound }
         let record = DocumentRecord.proxyConfirmation(confirmation)
         let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
-        let bytes = try await render(record, seal: seal, format: .pdf)
-        return try await document(bytes, format: .pdf, filename: "procuration-\(id.value).pdf",
+        return try await document(record, seal: seal, format: .pdf, filename: "procuration-\(id.value).pdf",
                                   served: (caller.nir, .proxyConfirmation, id), request: request, registered: id.value)
     }
 }

@@ -22,15 +22,18 @@ public struct AmeliService: Sendable {
     let verificationLimiter: RateLimiter
     /// Renders and scan readings run on a pool sized to the cores, behind a bounded queue.
     let renderLimiter: RenderLimiter
+    /// Card images and print copies already rendered, by ETag.
+    let documentCache: DocumentCache
 
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
                 ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
                 verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
-                renderLimiter: RenderLimiter = RenderLimiter()) {
+                renderLimiter: RenderLimiter = RenderLimiter(), documentCache: DocumentCache = DocumentCache()) {
         self.store = store
         self.seals = seals
         self.verificationLimiter = verificationLimiter
         self.renderLimiter = renderLimiter
+        self.documentCache = documentCache
         self.renderer = renderer
         self.clock = clock
         self.ids = ids
@@ -82,23 +85,41 @@ public struct AmeliService: Sendable {
         }
     }
 
-    /// A document answer: the bytes with their ETag (their SHA-256), answered 304 when the caller already has
-    /// them, and the SHA-256 recorded with what was served to whom, so that a document can later be proven.
-    func document(_ bytes: [UInt8], format: OutputFormat, filename: String, served: (NIR, ServedDocument.Kind, Identifier),
-                  request: Request, inline: Bool = true, registered: String? = nil) async throws -> Response {
-        let sha = Self.sha256Hex(bytes)
+    /// A document answer, with an ETag computed from the document's inputs before anything is rendered (kind,
+    /// format, density, seal, the record's canonical JSON and the renderer's content version): a revalidation that
+    /// matches is 304 without rendering, and a card image already rendered comes from the cache. The rules have run
+    /// before this is called, so a card declared lost an instant ago is never served from the cache. The SHA-256
+    /// of the bytes is recorded with what was served to whom when they are rendered (not at every view).
+    func document(_ record: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat, dpi: Double = 300,
+                  filename: String, served: (NIR, ServedDocument.Kind, Identifier), request: Request, inline: Bool = true,
+                  registered: String? = nil) async throws -> Response {
+        let etag = try Self.etag(record, seal: seal, format: format, dpi: dpi, version: renderer.contentVersion)
         var headers: HTTPFields = [:]
-        headers[.eTag] = "\"\(sha)\""
+        headers[.eTag] = "\"\(etag)\""
         // Personal documents: never in a shared cache; the caller's own cache revalidates with the ETag.
         headers[.cacheControl] = "private, no-cache"
         headers[.contentDisposition] = "\(inline ? "inline" : "attachment"); filename=\"\(filename)\""
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "\"\(sha)\"" }) {
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "\"\(etag)\"" }) {
             return Self.bytes([], status: .notModified, contentType: "", headers: headers)
         }
+        let cacheable = record.kind == .card
+        if cacheable, let cached = documentCache.bytes(for: etag) {
+            return Self.bytes(cached, status: .ok, contentType: format.mediaType, headers: headers)
+        }
+        let bytes = try await render(record, seal: seal, format: format, dpi: dpi)
+        let sha = Self.sha256Hex(bytes)
         try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
                                                             format: format.rawValue, sha256: sha, servedAt: clock()))
         if let registered { try await store.recordDocumentDigest(id: registered, sha256: sha) }
+        if cacheable { documentCache.store(bytes, for: etag) }
         return Self.bytes(bytes, status: .ok, contentType: format.mediaType, headers: headers)
+    }
+
+    /// The ETag of a document from its inputs: equal on every replica of a build, different whenever the bytes
+    /// could differ.
+    static func etag(_ record: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double, version: String) throws -> String {
+        let head = "amelidocs-etag-1\n\(version)\n\(record.kind.rawValue)\n\(format.rawValue)\n\(format == .png ? dpi : 0)\n\(seal?.text ?? "")\n"
+        return sha256Hex(Array(head.utf8) + Array(try record.encoded()))
     }
 
     // MARK: Idempotency

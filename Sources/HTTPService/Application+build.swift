@@ -17,6 +17,7 @@ public func buildApplication(
     seals: SealIssuer,
     verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
     renderLimiter: RenderLimiter = RenderLimiter(),
+    documentCache: DocumentCache = DocumentCache(),
     ids: IdentifierGenerator = .random,
     services: [any Service] = [],
     logger: Logger = Logger(label: "ameli-docs"),
@@ -24,7 +25,8 @@ public func buildApplication(
 ) async throws -> Application<RouterResponder<AppRequestContext>> {
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
     let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics(), seals: seals,
-                               verificationLimiter: verificationLimiter, renderLimiter: renderLimiter)
+                               verificationLimiter: verificationLimiter, renderLimiter: renderLimiter,
+                               documentCache: documentCache)
     let router = buildRouter(service: service, tokens: tokens)
     return Application(
         router: router,

@@ -7,6 +7,9 @@ public import DocumentPipeline
 public protocol DocumentRendering: Sendable {
     /// `dpi` matters for PNG only; `seal` is the register's seal of the document (nil for the bare card image).
     func render(_ record: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8]
+    /// Changes whenever the same record could render differently (templates, fonts, engine): part of every ETag,
+    /// so that ETags are computed before rendering and are equal on every replica running the same build.
+    var contentVersion: String { get }
 }
 
 /// One pipeline (fonts and templates loaded once, immutable) serves every request concurrently.

@@ -91,7 +91,9 @@ import Testing
             #expect(first.status == .ok)
             #expect(first.headers[.contentType] == "image/png")
             let etag = try #require(first.headers[.eTag])
-            #expect(etag == "\"\(AmeliService.sha256Hex(first.bytes))\"")
+            // The ETag comes from the inputs (DocumentCacheTests), and the bytes' own digest is what the store keeps.
+            #expect(etag.count == 66 && etag.hasPrefix("\""))
+            #expect(try await app.store.servedDocuments(of: Fixtures.martinNIR).first?.sha256 == AmeliService.sha256Hex(first.bytes))
             let again = try await app.send(.get, "/v1/beneficiaries/lea/card.png", headers: [.ifNoneMatch: etag])
             #expect(again.status == .notModified)
             #expect(again.bytes.isEmpty)

@@ -45,6 +45,8 @@ final class TestClock: Sendable {
 /// Deterministic stand-in bytes for HTTP behaviour tests: a PDF or PNG signature followed by the document's JSON,
 /// so a test can see which record was rendered. The end-to-end suite uses the real pipeline.
 struct EchoRenderer: DocumentRendering {
+    var contentVersion: String { "echo-1" }
+
     func render(_ document: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8] {
         let json: String
         switch document {
