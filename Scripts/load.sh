@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Measures the release build under load with wrk on 127.0.0.1: beneficiaries list, card PNG, certificate download.
+# Measures the release build under load with wrk on 127.0.0.1: beneficiaries list, card PNG viewed again and
+# revalidated, an overload of distinct uncached renders, the card's print copy, the certificate's refusal path, and
+# nginx serving the same PNG file from disk beside it (the ceiling).
 # Bounded: each run lasts DURATION (default 10s) with 2 threads and 16 connections; the server is stopped at the end.
 # Usage: Scripts/load.sh [DURATION]   (installs wrk when missing; AMELI_DOCS_SCRATCH names another build folder)
 set -euo pipefail
@@ -28,7 +30,39 @@ run() {
   wrk -t2 -c16 -d"$duration" --latency -H "$auth" "$base$2" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
 }
 run "GET /v1/beneficiaries" /v1/beneficiaries
-run "GET /v1/beneficiaries/lea/card.png (300 dpi, rendered each time)" "/v1/beneficiaries/lea/card.png"
-run "GET /v1/beneficiaries/lea/card.pdf" "/v1/beneficiaries/lea/card.pdf"
+run "GET /v1/beneficiaries/lea/card.png (300 dpi, viewed again: the rules run, the bytes come from the cache)" "/v1/beneficiaries/lea/card.png"
+etag=$(curl -s -D - -o "$work/card.png" -H "$auth" "$base/v1/beneficiaries/lea/card.png" | sed -n 's/^[Ee][Tt]ag: *\([^\r]*\).*/\1/p')
+echo "== GET /v1/beneficiaries/lea/card.png with If-None-Match (304, no render)"
+wrk -t2 -c16 -d"$duration" --latency -H "$auth" -H "If-None-Match: $etag" "$base/v1/beneficiaries/lea/card.png" \
+  | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
+# Overload: every request a density not rendered yet (72…600 dpi, then again: by then the cache holds them, so
+# only the first pass is uncached). Past the render queue's capacity the answer is 503, not a longer wait.
+cat >"$work/densities.lua" <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "/v1/beneficiaries/lea/card.png?dpi=" .. (72 + counter % 529))
+end
+LUA
+echo "== GET card.png at a new density each time (uncached renders; 503 when the render queue is full)"
+wrk -t2 -c64 -d"$duration" --latency -H "$auth" -s "$work/densities.lua" "$base" \
+  | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
+run "GET /v1/beneficiaries/lea/card.pdf (print copy, cached)" "/v1/beneficiaries/lea/card.pdf"
 # The first request gets the PDF, every later one 410 (R_CERTIFICATE): this measures the refusal path.
 run "GET $certificate (one 200, then 410 gone)" "$certificate"
+# The ceiling: nginx serving the same PNG from disk on another loopback port, in the same run.
+if command -v nginx >/dev/null; then
+  mkdir -p "$work/www" "$work/nginx"
+  cp "$work/card.png" "$work/www/card.png"
+  cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 256; }
+http { access_log off; server { listen 127.0.0.1:$((port + 1)); root $work/www; } }
+CONF
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+  echo "== nginx: the same card.png from disk (ceiling)"
+  wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$((port + 1))/card.png" | grep -E "Requests/sec|^ +(50|90|99)%|Latency "
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop
+fi
