@@ -44,7 +44,7 @@ extension AmeliService {
         }
         let seal: SignedSeal
         do { seal = try SignedSeal.parse(text) } catch {
-            throw APIProblem(.invalidSeal, detail: "Ce texte n'est pas un cachet AmeliDocs lisible  (détail technique : \(error)).")
+            throw APIProblem(.invalidSeal, detail: "Ce texte n'est pas un cachet AmeliDocs lisible (détail technique : \(error)).")
         }
         let signature = seals.verifier.check(seal)
         var status = VerificationStatus.unknown
