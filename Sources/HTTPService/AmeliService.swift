@@ -24,6 +24,8 @@ public struct AmeliService: Sendable {
     let renderLimiter: RenderLimiter
     /// Card images and print copies already rendered, by ETag.
     let documentCache: DocumentCache
+    /// Simultaneous first views of one card image share its render.
+    let renderOnce = SingleFlight()
 
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
                 ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
@@ -106,7 +108,18 @@ public struct AmeliService: Sendable {
         if cacheable, let cached = documentCache.bytes(for: etag) {
             return Self.bytes(cached, status: .ok, contentType: format.mediaType, headers: headers)
         }
-        let bytes = try await render(record, seal: seal, format: format, dpi: dpi)
+        let bytes: [UInt8]
+        if cacheable {
+            let service = self
+            let (shared, leader) = try await renderOnce.value(for: etag) {
+                try await service.render(record, seal: seal, format: format, dpi: dpi)
+            }
+            // Followers share the leader's bytes; the leader records the view and fills the cache.
+            guard leader else { return Self.bytes(shared, status: .ok, contentType: format.mediaType, headers: headers) }
+            bytes = shared
+        } else {
+            bytes = try await render(record, seal: seal, format: format, dpi: dpi)
+        }
         let sha = Self.sha256Hex(bytes)
         try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
                                                             format: format.rawValue, sha256: sha, servedAt: clock()))

@@ -61,3 +61,37 @@ import Testing
         #expect(cache.bytes(for: "too big") == nil)
     }
 }
+
+@Suite struct SingleFlightTests {
+    final class Counter: Sendable {
+        let value = Mutex(0)
+        func increment() { value.withLock { $0 += 1 } }
+        var count: Int { value.withLock { $0 } }
+    }
+
+    @Test func simultaneousCallersForOneKeyShareOneRun() async throws {
+        let flight = SingleFlight()
+        let runs = Counter(), joined = Counter()
+        let results = try await withThrowingTaskGroup(of: (bytes: [UInt8], leader: Bool).self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    joined.increment()
+                    return try await flight.value(for: "card") {
+                        runs.increment()
+                        // Held until every caller has joined, and a moment more for the last to reach the flight.
+                        while joined.count < 6 { try await Task.sleep(for: .milliseconds(5)) }
+                        try await Task.sleep(for: .milliseconds(100))
+                        return [42]
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(runs.count == 1, "one run for six callers")
+        #expect(results.allSatisfy { $0.bytes == [42] })
+        #expect(results.filter(\.leader).count == 1)
+        // Once finished, the key runs again (nothing is kept: the cache keeps bytes).
+        let again = try await flight.value(for: "card") { [7] }
+        #expect(again.bytes == [7] && again.leader)
+    }
+}
