@@ -180,9 +180,32 @@ extension TestResponse {
     var text: String { String(buffer: body) }
     var bytes: [UInt8] { Array(buffer: body) }
     /// The body as JSON (object or array).
-    var json: Any { (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) ?? NSNull() }
-    var object: [String: Any] { json as? [String: Any] ?? [:] }
-    var array: [[String: Any]] { json as? [[String: Any]] ?? [] }
+    /// The body as JSON. A body that is not JSON fails the test where it is read (it is never an empty value that
+    /// an expectation such as "the list is empty" would then pass on).
+    var json: Any {
+        do { return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) } catch {
+            Issue.record("the answer (\(status.code)) is not JSON: \(text.prefix(200))")
+            return NSNull()
+        }
+    }
+
+    /// The body as a JSON object; anything else fails the test.
+    var object: [String: Any] {
+        guard let object = json as? [String: Any] else {
+            Issue.record("the answer (\(status.code)) is not a JSON object: \(text.prefix(200))")
+            return [:]
+        }
+        return object
+    }
+
+    /// The body as a JSON array of objects; anything else fails the test.
+    var array: [[String: Any]] {
+        guard let array = json as? [[String: Any]] else {
+            Issue.record("the answer (\(status.code)) is not a JSON array of objects: \(text.prefix(200))")
+            return []
+        }
+        return array
+    }
     /// The problem's `code`, or nil for an answer that is not application/problem+json.
     var problemCode: String? {
         headers[.contentType] == "application/problem+json" ? object["code"] as? String : nil
