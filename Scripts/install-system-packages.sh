@@ -12,7 +12,7 @@ set -euo pipefail
 packages=(libhpdf-dev libdmtx-dev icc-profiles-free poppler-utils libfreetype-dev libharfbuzz-dev libpng-dev libsqlite3-dev pkg-config curl)
 case "${1:-}" in
   --tests)
-    packages+=(poppler-utils qpdf postgresql python3-venv libpdfbox2-java libactivation-java libjaxb-api-java)
+    packages+=(poppler-utils qpdf postgresql python3 python3-venv libpdfbox2-java libactivation-java libjaxb-api-java)
     # PDFBox Preflight (Scripts/pdfa-check.sh) needs a Java runtime; Debian's only when the machine has none.
     command -v java >/dev/null || packages+=(default-jre-headless) ;;
   --load) packages+=(wrk nginx-light) ;;
