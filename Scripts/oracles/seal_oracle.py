@@ -98,6 +98,34 @@ PROCEDURES = {"ORDER": "COMMANDE", "RENEWAL": "RENOUVELLEMENT", "LOSS": "PERTE",
               "PROXY": "PROCURATION", "PROXY REVOCATION": "REVOCATION"}
 
 
+REPERTOIRE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'./")
+
+
+def day(days_since_2000):
+    import datetime
+    return datetime.date(2000, 1, 1) + datetime.timedelta(days=days_since_2000)
+
+
+def check_header(header, fields, page):
+    """SEAL.md's header: DC04, FR + 2 characters, a 4-character key id, the issue day printed on the document
+    (a card copy is dated by its card's issue day, which the face does not print), a signature day not before it,
+    perimeter 01, country FR; and every value in the repertoire."""
+    problems = []
+    if not (re.fullmatch(r"FR[A-Z0-9]{2}", header["ca"]) and re.fullmatch(r"[A-Z0-9]{4}", header["cert"])):
+        problems.append(f"header authority/key {header['ca']}/{header['cert']} is malformed")
+    if header["perimeter"] != "01" or header["country"] != "FR":
+        problems.append(f"header perimeter/country {header['perimeter']}/{header['country']} is not 01/FR")
+    issued, signed = day(header["issue"]), day(header["signed"])
+    if signed < issued:
+        problems.append(f"signed on {signed}, before its issue day {issued}")
+    if header["type"] != "E4" and issued.strftime("%d/%m/%Y") not in re.sub(r"\s+", "", page):
+        problems.append(f"issue day {issued} is not printed on the document")
+    for fid, value in fields.items():
+        if not set(value) <= REPERTOIRE:
+            problems.append(f"field {fid} leaves SEAL.md's repertoire: {value!r}")
+    return problems
+
+
 def check_fields(fields, page):
     flat = re.sub(r"\s+", " ", page)
     compact = re.sub(r"\s+", "", page)
@@ -144,6 +172,7 @@ def main():
                 result["signature"] = verify(keys, header, signed_bytes, signature)
                 if result["signature"] != "valid":
                     problems.append(f"signature {result['signature']}")
+                problems += check_header(header, fields, page)
                 problems += check_fields(fields, page)
             except (ValueError, KeyError) as error:
                 problems.append(f"unreadable seal: {error}")

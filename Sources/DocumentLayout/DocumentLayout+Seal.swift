@@ -19,36 +19,22 @@ extension DocumentLayout {
         guard side <= seal.width + TextFitter.tolerance else {
             throw failure(.doesNotFit(boxWidth: seal.width, minimumSize: nil))
         }
-        let left: Double = switch seal.alignment {
-        case .left: seal.x
-        case .right: seal.x + seal.width - side
-        case .centre: seal.x + (seal.width - side) / 2
-        }
+        let left = Self.left(of: side, in: seal.x, seal.width, seal.alignment)
         items.append(.shape(Shape(path: .rectangle(Rect(x: left, y: top, width: side, height: side)), fill: .white)))
         items.append(.shape(Shape(path: Self.modulePath(symbol, origin: Point(x: left + quiet, y: top + quiet), module: module),
                                   fill: .black)))
-        // Caption lines wrap (an address longer than the box breaks rather than overflows), at most 3 lines each.
-        var baseline = top + side + seal.captionStyle.size * 1.2 - seal.captionStyle.leading
-        for line in seal.caption {
-            try checkCoverage(line, font: seal.captionStyle.font) { failure($0) }
-            let fitted: [FittedLine]
-            do { fitted = try fitter.fit(line, style: seal.captionStyle, boxWidth: seal.width, fit: .wrap(maxLines: 3)) } catch {
-                throw failure(error)
-            }
-            for piece in fitted {
-                baseline += seal.captionStyle.leading
-                let x: Double = switch seal.alignment {
-                case .left: seal.x
-                case .right: seal.x + seal.width - piece.width
-                case .centre: seal.x + (seal.width - piece.width) / 2
-                }
-                items.append(.text(TextRun(origin: Point(x: x, y: baseline), text: piece.text, font: seal.captionStyle.font,
-                                           size: piece.size, color: seal.captionStyle.color,
-                                           horizontalScale: seal.captionStyle.scale, width: piece.width)))
-            }
+        // The caption lines are texts of the box, placed as any text is (coverage, wrapping to 3 lines, alignment),
+        // one leading apart, the first a line's height under the symbol; their own flow checks the page's bottom.
+        var captions = Flow(limit: flow.limit)
+        for (index, line) in seal.caption.enumerated() {
+            let y: VerticalPosition = index == 0 ? .absolute(top + side + seal.captionStyle.size * 1.2) : .below(seal.captionStyle.leading)
+            try place(TextBlock(name: "seal", source: seal.source, x: seal.x, y: y, width: seal.width, style: seal.captionStyle,
+                                alignment: seal.alignment, fit: .wrap(maxLines: 3), text: line),
+                      page: Size(width: seal.x + seal.width, height: flow.limit), flow: &captions, into: &items)
         }
-        let extent = baseline - measuring.descender(of: seal.captionStyle.font) * seal.captionStyle.size
-        try flow.advance(top: top, bottom: max(baseline, top + side), extent: max(extent, top + side), position: seal.y, error: failure)
+        let bottom = max(captions.cursor, top + side)
+        let extent = seal.caption.isEmpty ? bottom : bottom - measuring.descender(of: seal.captionStyle.font) * seal.captionStyle.size
+        try flow.advance(top: top, bottom: bottom, extent: extent, position: seal.y, error: failure)
     }
 
     /// Rectangles covering exactly the dark modules, each once: a run of dark modules along a row, extended down

@@ -61,7 +61,16 @@ public struct DocumentLayout: Sendable {
         }
     }
 
-    private func place(_ text: TextBlock, page: Size, flow: inout Flow, into items: inout [Item]) throws(LayoutError) {
+    /// Where something `width` wide starts when aligned in the box from `x`, `boxWidth` wide.
+    static func left(of width: Double, in x: Double, _ boxWidth: Double, _ alignment: Alignment) -> Double {
+        switch alignment {
+        case .left: x
+        case .right: x + boxWidth - width
+        case .centre: x + (boxWidth - width) / 2
+        }
+    }
+
+    func place(_ text: TextBlock, page: Size, flow: inout Flow, into items: inout [Item]) throws(LayoutError) {
         let y = flow.resolve(text.y)
         let boxWidth = text.width ?? (page.width - text.x)
         func failure(_ reason: LayoutError.Reason) -> LayoutError {
@@ -74,12 +83,7 @@ public struct DocumentLayout: Sendable {
         for (index, line) in lines.enumerated() {
             if index > 0 { baseline += text.style.leading }
             guard !line.text.isEmpty else { continue }
-            let x: Double
-            switch text.alignment {
-            case .left: x = text.x
-            case .right: x = text.x + boxWidth - line.width
-            case .centre: x = text.x + (boxWidth - line.width) / 2
-            }
+            let x = Self.left(of: line.width, in: text.x, boxWidth, text.alignment)
             items.append(.text(TextRun(origin: Point(x: x, y: baseline), text: line.text, font: text.style.font,
                                        size: line.size, color: text.style.color, horizontalScale: text.style.scale,
                                        width: line.width)))

@@ -1,4 +1,5 @@
 // DocumentRecord+Seal: what the seal of each document says (SEAL.md's message table), read from its record.
+import Documents
 import Foundation
 public import Records
 public import Seal
@@ -112,11 +113,9 @@ extension DocumentRecord {
     /// `DDMMYYYY`.
     static func sealDate(_ day: CivilDate) -> String { String(format: "%02d%02d%04d", day.day, day.month, day.year) }
 
-    /// `DDMMYYYYHHMM`, Paris time.
+    /// `DDMMYYYYHHMM`, Paris time, as the acknowledgement prints it (`ParisTime`'s calendar, built once).
     static func sealMinute(_ instant: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CivilDate.parisTimeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        return String(format: "%02d%02d%04d%02d%02d", parts.day!, parts.month!, parts.year!, parts.hour!, parts.minute!)
+        let (hour, minute) = ParisTime.hourAndMinute(instant)
+        return sealDate(CivilDate(instant)) + String(format: "%02d%02d", hour, minute)
     }
 }

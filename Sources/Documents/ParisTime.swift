@@ -17,8 +17,14 @@ public enum ParisTime {
 
     /// `10 h 42`, the French way of writing a time of day.
     public static func time(_ instant: Date) -> String {
+        let (hour, minute) = hourAndMinute(instant)
+        return String(format: "%02d h %02d", hour, minute)
+    }
+
+    /// The hour (0–23) and minute of `instant` on a Paris clock.
+    public static func hourAndMinute(_ instant: Date) -> (hour: Int, minute: Int) {
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        return String(format: "%02d h %02d", parts.hour ?? 0, parts.minute ?? 0)
+        return (parts.hour ?? 0, parts.minute ?? 0)
     }
 
     /// Offset of Paris time from UTC at `instant`, in minutes (+60 in winter, +120 in summer).

@@ -22,10 +22,8 @@ public struct AmeliService: Sendable {
     let verificationLimiter: RateLimiter
     /// Renders and scan readings run on a pool sized to the cores, behind a bounded queue.
     let renderLimiter: RenderLimiter
-    /// Card images and print copies already rendered, by ETag.
+    /// Card images and print copies already rendered, by ETag (simultaneous first views share one render).
     let documentCache: DocumentCache
-    /// Simultaneous first views of one card image share its render.
-    let renderOnce = SingleFlight()
 
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
                 ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
@@ -104,27 +102,16 @@ public struct AmeliService: Sendable {
         if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "\"\(etag)\"" }) {
             return Self.bytes([], status: .notModified, contentType: "", headers: headers)
         }
-        let cacheable = record.kind == .card
-        if cacheable, let cached = documentCache.bytes(for: etag) {
-            return Self.bytes(cached, status: .ok, contentType: format.mediaType, headers: headers)
+        // Card images are viewed again and again: they go through the cache. Other documents are rendered.
+        let service = self
+        let produce: @Sendable () async throws -> [UInt8] = { try await service.render(record, seal: seal, format: format, dpi: dpi) }
+        let (bytes, rendered) = record.kind == .card ? try await documentCache.bytes(for: etag, render: produce) : (try await produce(), true)
+        if rendered {
+            let sha = Self.sha256Hex(bytes)
+            try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
+                                                                format: format.rawValue, sha256: sha, servedAt: clock()))
+            if let registered { try await store.recordDocumentDigest(id: registered, sha256: sha) }
         }
-        let bytes: [UInt8]
-        if cacheable {
-            let service = self
-            let (shared, leader) = try await renderOnce.value(for: etag) {
-                try await service.render(record, seal: seal, format: format, dpi: dpi)
-            }
-            // Followers share the leader's bytes; the leader records the view and fills the cache.
-            guard leader else { return Self.bytes(shared, status: .ok, contentType: format.mediaType, headers: headers) }
-            bytes = shared
-        } else {
-            bytes = try await render(record, seal: seal, format: format, dpi: dpi)
-        }
-        let sha = Self.sha256Hex(bytes)
-        try await store.recordServedDocument(ServedDocument(nir: served.0, kind: served.1, documentID: served.2,
-                                                            format: format.rawValue, sha256: sha, servedAt: clock()))
-        if let registered { try await store.recordDocumentDigest(id: registered, sha256: sha) }
-        if cacheable { documentCache.store(bytes, for: etag) }
         return Self.bytes(bytes, status: .ok, contentType: format.mediaType, headers: headers)
     }
 

@@ -13,10 +13,21 @@ public final class DocumentCache: Sendable {
 
     public let capacityBytes: Int
     private let state = Mutex(State())
+    /// Simultaneous misses of one ETag share one render.
+    private let rendering = SingleFlight()
 
     /// 64 MB holds some 2,000 card PNGs at 300 dpi.
     public init(capacityBytes: Int = 64 << 20) {
         self.capacityBytes = capacityBytes
+    }
+
+    /// The bytes of `etag`: from the cache, or from `render` — run once however many callers miss at the same
+    /// time, the result kept. `rendered` is true for the one caller whose render produced them (it records the view).
+    public func bytes(for etag: String, render: @escaping @Sendable () async throws -> [UInt8]) async throws -> (bytes: [UInt8], rendered: Bool) {
+        if let cached = bytes(for: etag) { return (cached, false) }
+        let (bytes, leader) = try await rendering.value(for: etag, render)
+        if leader { store(bytes, for: etag) }
+        return (bytes, leader)
     }
 
     public func bytes(for etag: String) -> [UInt8]? {
