@@ -39,6 +39,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The contract (openapi.yaml) generates the server's types and routes (issue 8).
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         .target(name: "Records", swiftSettings: strict),
@@ -101,14 +105,17 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .target(name: "HTTPService", dependencies: [
-            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Seal", hummingbird, logging, crypto,
+            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "Seal", hummingbird, logging, crypto,
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], swiftSettings: strict),
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+        ], swiftSettings: strict,
+        plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .executableTarget(name: "ameli-docs", dependencies: [
             "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", hummingbird, logging,

@@ -30,6 +30,8 @@ public struct APIProblem: Error, Sendable, Equatable {
         case unsupportedMediaType = "unsupported-media-type"
         /// A known path asked with a method it does not answer (405, with Allow).
         case methodNotAllowed = "method-not-allowed"
+        /// The answer's media types do not include one the request's Accept header takes (406).
+        case notAcceptable = "not-acceptable"
     }
 
     public struct FieldError: Sendable, Equatable, Codable {
@@ -70,6 +72,9 @@ public struct APIProblem: Error, Sendable, Equatable {
 
     /// The same answer for an absent id and for another household's (API.md: indistinguishable).
     public static let notFound = APIProblem(.notFound, detail: "La ressource demandée n'existe pas.")
+
+    /// A body in a media type the operation's contract does not list.
+    static let unsupportedBody = APIProblem(.unsupportedMediaType, detail: "Ce format de corps n'est pas pris en charge ici.")
 
     /// One input error: the record's field and French detail, under API.md's code for it.
     public static func invalid(_ error: RecordError, under parent: String? = nil) -> APIProblem {
@@ -121,6 +126,7 @@ extension APIProblem.Code {
         case .tooManyRequests: return .tooManyRequests
         case .unsupportedMediaType: return .unsupportedMediaType
         case .methodNotAllowed: return .methodNotAllowed
+        case .notAcceptable: return .notAcceptable
         }
     }
 
@@ -142,6 +148,7 @@ extension APIProblem.Code {
         case .tooManyRequests: return "Trop de requêtes"
         case .unsupportedMediaType: return "Format non pris en charge"
         case .methodNotAllowed: return "Méthode non admise"
+        case .notAcceptable: return "Format de réponse non disponible"
         }
     }
 }

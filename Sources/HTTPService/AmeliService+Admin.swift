@@ -1,38 +1,46 @@
 // AmeliService+Admin: the routes of the back office — record import and card production's fulfilment (R_FULFIL).
 import Foundation
-import Hummingbird
 import Records
 import Storage
 import TeleserviceRules
 
 extension AmeliService {
-    /// `PUT /v1/admin/insured/{nir}`: creates (201) or replaces (200) one insured with their household.
-    func putInsured(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let text = context.parameters.get("nir") else { throw APIProblem.notFound }
+    /// `PUT /v1/admin/insured/{nir}`: creates (201) or replaces (200) one insured with their household. The body has
+    /// the contract's shape (checked by the generated type); the records' own decoding then checks what a schema
+    /// cannot (NIR keys, dates, card histories) and names each field in French.
+    func putInsured(_ input: Operations.PutInsured.Input) async throws -> Operations.PutInsured.Output {
         let nir: NIR
-        do { nir = try NIR(text) } catch { throw APIProblem.invalid(error, under: "nir") }
-        let body = try await RequestBody.read(request)
-        let record = try RecordImport.record(from: body.bytes, today: today(clock()))
+        do { nir = try NIR(input.path.nir) } catch { throw APIProblem.invalid(error, under: "nir") }
+        let record = try RecordImport.record(from: try RequestScope.require().body, today: today(clock()))
         guard record.nir == nir else {
             throw APIProblem.invalid(RecordError(field: "nir", detail: "Le NIR du dossier ne correspond pas à celui de l'adresse."))
         }
         let result = try await store.importRecord(record, at: clock())
-        return try Self.json(record, status: result == .created ? .created : .ok)
+        let answer = try JSONDecoder().decode(Components.Schemas.InsuredRecord.self, from: Data(try Self.jsonBytes(record)))
+        return result == .created ? .created(.init(body: .json(answer))) : .ok(.init(body: .json(answer)))
     }
 
     /// `POST /v1/admin/card-orders/{id}/fulfilment` `{cardNumber?, issueDate?}`: the new card becomes the active
     /// one and the order is closed; answers the card.
-    func fulfilOrder(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let orderID = try context.identifier("id")
-        let body = try await RequestBody.read(request)
-        let input = try body.decode(FulfilmentInput.self)
+    func fulfilOrder(_ input: Operations.FulfilOrder.Input) async throws -> Operations.FulfilOrder.Output {
+        let caller = try RequestScope.caller()
+        let orderID = try Self.pathIdentifier(input.path.id)
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        var cardNumber: CardNumber?
+        if let text = body.cardNumber {
+            do { cardNumber = try CardNumber(text) } catch { throw APIProblem.invalid(error, under: "cardNumber") }
+        }
+        var issueDate: CivilDate?
+        if let text = body.issueDate {
+            do { issueDate = try CivilDate(iso: text) } catch { throw APIProblem.invalid(error, under: "issueDate") }
+        }
         guard let owner = try await store.owner(ofOrder: orderID) else { throw APIProblem.notFound }
         let now = clock()
-        let procedure = ProcedureRequest(nir: owner, idempotency: try idempotencyKey(request, body: body, caller: caller))
+        let (number, issued) = (cardNumber, issueDate)
+        let procedure = ProcedureRequest(nir: owner, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
         let result = try await performSealed(procedure) { context in
             let household = context.household
-            switch CardTeleservice.fulfil(orderID: orderID, in: household, cardNumber: input.cardNumber, issueDate: input.issueDate,
+            switch CardTeleservice.fulfil(orderID: orderID, in: household, cardNumber: number, issueDate: issued,
                                           today: CivilDate(now)) {
             case .refused(let refusal):
                 throw refusal
@@ -43,16 +51,11 @@ extension AmeliService {
                     entry.status = .completed
                     changes.procedures = [entry]
                 }
-                let response = try Self.stored(CardView(outcome.card, today: CivilDate(now)), status: .ok)
+                let response = try Self.stored(Components.Schemas.Card(outcome.card, today: CivilDate(now)), status: 200)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return Self.answer(result)
+        let (card, replayed) = try Self.answer(result, as: Components.Schemas.Card.self)
+        return .ok(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(card)))
     }
-}
-
-struct FulfilmentInput: RequestDecodable {
-    let cardNumber: CardNumber?
-    let issueDate: CivilDate?
-    static let shape = JSONShape.object(["cardNumber": .value, "issueDate": .value])
 }

@@ -1,42 +1,51 @@
 // AmeliService+Beneficiaries: the household list with its actions, card orders and loss declarations (CEAM).
 import DocumentPipeline
 import Foundation
-import Hummingbird
+import OpenAPIRuntime
 import Records
 import Storage
 import TeleserviceRules
 
 extension AmeliService {
     /// `GET /v1/beneficiaries`: each beneficiary with their card, open order and the actions of R_ACTIONS.
-    func listBeneficiaries(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+    func listBeneficiaries(_ input: Operations.ListBeneficiaries.Input) async throws -> Operations.ListBeneficiaries.Output {
+        let caller = try RequestScope.caller()
         guard let household = try await store.household(of: caller.nir) else { throw APIProblem.notFound }
         let today = today(clock())
-        let views = household.record.beneficiaries.map { beneficiary in
-            BeneficiaryView(
+        let beneficiaries = household.record.beneficiaries.map { beneficiary in
+            Components.Schemas.Beneficiary(
                 id: beneficiary.id.value, lastName: beneficiary.lastName.value, givenNames: beneficiary.givenNames.value,
-                birthDate: beneficiary.birthDate, card: beneficiary.latestCard.map { CardView($0, today: today) },
-                openOrder: household.openOrder(for: beneficiary.id).map(OrderView.init),
-                actions: CardTeleservice.actions(for: beneficiary.id, in: household, today: today).map(ActionView.init))
+                birthDate: beneficiary.birthDate.iso, card: beneficiary.latestCard.map { .init($0, today: today) },
+                openOrder: household.openOrder(for: beneficiary.id).map(Components.Schemas.Order.init),
+                actions: CardTeleservice.actions(for: beneficiary.id, in: household, today: today).map(Components.Schemas.Action.init))
         }
-        return try Self.json(views)
+        return .ok(.init(body: .json(beneficiaries)))
     }
 
-    /// `POST /v1/beneficiaries/{id}/card-orders`: an order or an early renewal (the card's state decides which),
-    /// with a provisional certificate when departure is within 15 days (R_DEPARTURE, R_CERTIFICATE).
-    func orderCard(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let beneficiaryID = try context.identifier("id")
-        let body = try await RequestBody.read(request)
-        let input = try body.decode(CardOrderInput.self)
+    /// `POST /v1/beneficiaries/{id}/card-orders`.
+    func orderCard(_ input: Operations.OrderCard.Input) async throws -> Operations.OrderCard.Output {
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        let (answer, replayed) = try await orderCard(beneficiary: input.path.id, departureWithin15Days: body.departureWithin15Days,
+                                                     idempotencyKey: input.headers.idempotencyKey)
+        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+    }
+
+    /// An order or an early renewal (the card's state decides which), with a provisional certificate when departure
+    /// is within 15 days (R_DEPARTURE, R_CERTIFICATE). The answer may be absent (nil): R_DEPARTURE then refuses it
+    /// after the rules that block the beneficiary, as the form does; `ContractMiddleware` calls this for a body
+    /// without it.
+    func orderCard(beneficiary: String, departureWithin15Days: Bool?, idempotencyKey: String?) async throws
+        -> (Components.Schemas.CardOrderAnswer, replayed: String?) {
+        let caller = try RequestScope.caller()
+        let beneficiaryID = try Self.pathIdentifier(beneficiary)
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let certificateID = ids.next("cert")
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller),
+        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try self.idempotencyKey(idempotencyKey, caller: caller),
                                          allocatesCardSerial: true)
         let result = try await performSealed(procedure) { context in
             let household = context.household
             let reserved = try CardSerial.cardNumber(institution: household.record.institution, serial: context.cardSerial!)
-            switch CardTeleservice.requestCard(for: beneficiaryID, departureWithin15Days: input.departureWithin15Days, in: household,
+            switch CardTeleservice.requestCard(for: beneficiaryID, departureWithin15Days: departureWithin15Days, in: household,
                                                submission: submission, reservedCardNumber: reserved, certificateID: certificateID) {
             case .refused(let refusal):
                 throw refusal
@@ -46,55 +55,77 @@ extension AmeliService {
                     changes.certificates = [IssuedCertificate(certificate: certificate, orderID: outcome.order.id, beneficiaryID: beneficiaryID)]
                 }
                 changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
-                let answer = CardOrderAnswer(order: OrderView(outcome.order),
-                                             certificate: outcome.certificate.map(CertificateView.init),
-                                             acknowledgement: AcknowledgementView(messageId: outcome.acknowledgement.reference.value))
-                let response = try Self.stored(answer, status: .created)
+                let answer = Components.Schemas.CardOrderAnswer(
+                    order: .init(outcome.order), certificate: outcome.certificate.map(Components.Schemas.Certificate.init),
+                    acknowledgement: .init(messageId: outcome.acknowledgement.reference.value))
+                let response = try Self.stored(answer, status: 201)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return Self.answer(result)
+        let (answer, replayed) = try Self.answer(result, as: Components.Schemas.CardOrderAnswer.self)
+        return (answer, replayed)
     }
 
     /// `POST /v1/beneficiaries/{id}/loss-declarations`: the card is cancelled at once (R_LOSS).
-    func declareLoss(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let beneficiaryID = try context.identifier("id")
-        let body = try await RequestBody.read(request)
-        let input = try body.decode(LossDeclarationInput.self)
+    func declareLoss(_ input: Operations.DeclareLoss.Input) async throws -> Operations.DeclareLoss.Output {
+        let caller = try RequestScope.caller()
+        let beneficiaryID = try Self.pathIdentifier(input.path.id)
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        let date: CivilDate
+        do { date = try CivilDate(iso: body.date) } catch { throw APIProblem.invalid(error, under: "date") }
+        let kind: LossKind = body.kind == .loss ? .loss : .theft
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller))
+        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
         let result = try await performSealed(procedure) { context in
             let household = context.household
-            switch CardTeleservice.declareLoss(for: beneficiaryID, kind: input.kind, date: input.date, sworn: input.sworn,
+            switch CardTeleservice.declareLoss(for: beneficiaryID, kind: kind, date: date, sworn: body.sworn,
                                                in: household, submission: submission) {
             case .refused(let refusal):
                 throw refusal
             case .accepted(let outcome):
                 var changes = HouseholdChanges(from: household, to: outcome.household)
                 changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
-                let answer = LossDeclarationAnswer(
-                    declaration: outcome.declaration, card: CardView(outcome.card, today: submission.today),
-                    acknowledgement: AcknowledgementView(messageId: outcome.acknowledgement.reference.value))
-                let response = try Self.stored(answer, status: .created)
+                let answer = Components.Schemas.LossDeclarationAnswer(
+                    declaration: .init(outcome.declaration), card: .init(outcome.card, today: submission.today),
+                    acknowledgement: .init(messageId: outcome.acknowledgement.reference.value))
+                let response = try Self.stored(answer, status: 201)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return Self.answer(result)
+        let (answer, replayed) = try Self.answer(result, as: Components.Schemas.LossDeclarationAnswer.self)
+        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
     }
 
-    /// `GET /v1/beneficiaries/{id}/card.png?dpi=N` and `card.pdf`: the active card only (R_VIEW).
-    func cardImage(_ request: Request, context: AppRequestContext, format: OutputFormat) async throws -> Response {
-        let caller = try context.requireCaller()
-        let beneficiaryID = try context.identifier("id")
-        var dpi = 300.0
-        if format == .png, let text = request.uri.queryParameters.get("dpi") {
-            guard let value = Int(text), (72...600).contains(value) else {
-                throw APIProblem(.invalidField, detail: "La résolution doit être un nombre entier de 72 à 600 points par pouce.",
-                                 errors: [.init(field: "dpi", code: APIProblem.Code.invalidField.rawValue, detail: "De 72 à 600.")])
-            }
-            dpi = Double(value)
+    /// `GET /v1/beneficiaries/{id}/card.png?dpi=N`: the active card only (R_VIEW).
+    func cardImage(_ input: Operations.CardImage.Input) async throws -> Operations.CardImage.Output {
+        let dpi = input.query.dpi ?? 300
+        guard (72...600).contains(dpi) else { throw Self.badDPI }
+        switch try await card(input.path.id, format: .png, dpi: Double(dpi), ifNoneMatch: input.headers.ifNoneMatch) {
+        case .ok(let bytes, let headers):
+            return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
+                                            contentDisposition: headers.contentDisposition), body: .png(HTTPBody(bytes))))
+        case .notModified(let headers):
+            return .notModified(.init(headers))
         }
+    }
+
+    /// `GET /v1/beneficiaries/{id}/card.pdf`: the print copy, at true size with its seal (R_VIEW).
+    func cardPrintCopy(_ input: Operations.CardPrintCopy.Input) async throws -> Operations.CardPrintCopy.Output {
+        switch try await card(input.path.id, format: .pdf, dpi: 300, ifNoneMatch: input.headers.ifNoneMatch) {
+        case .ok(let bytes, let headers):
+            return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
+                                            contentDisposition: headers.contentDisposition), body: .pdf(HTTPBody(bytes))))
+        case .notModified(let headers):
+            return .notModified(.init(headers))
+        }
+    }
+
+    static let badDPI = APIProblem(.invalidField, detail: "La résolution doit être un nombre entier de 72 à 600 points par pouce.",
+                                   errors: [.init(field: "dpi", code: APIProblem.Code.invalidField.rawValue, detail: "De 72 à 600.")])
+
+    private func card(_ id: String, format: OutputFormat, dpi: Double, ifNoneMatch: String?) async throws -> DocumentAnswer {
+        let caller = try RequestScope.caller()
+        let beneficiaryID = try Self.pathIdentifier(id)
         guard let household = try await store.household(of: caller.nir) else { throw APIProblem.notFound }
         switch CardTeleservice.cardFace(for: beneficiaryID, in: household, today: today(clock())) {
         case .refused(let refusal):
@@ -109,126 +140,20 @@ extension AmeliService {
             }
             return try await document(.card(face), seal: seal, format: format, dpi: dpi,
                                       filename: "ceam-\(beneficiaryID.value).\(format.rawValue)",
-                                      served: (caller.nir, .card, beneficiaryID), request: request, registered: seal?.documentID)
+                                      served: (caller.nir, .card, beneficiaryID), ifNoneMatch: ifNoneMatch,
+                                      registered: seal?.documentID)
         }
     }
-}
 
-// MARK: - Bodies
-
-struct CardOrderInput: RequestDecodable {
-    /// Optional here so that a missing answer is refused by its rule (R_DEPARTURE), not as a decoding error.
-    let departureWithin15Days: Bool?
-    static let shape = JSONShape.object(["departureWithin15Days": .value])
-}
-
-struct LossDeclarationInput: RequestDecodable {
-    let kind: LossKind
-    let date: CivilDate
-    let sworn: Bool
-    static let shape = JSONShape.object(["kind": .value, "date": .value, "sworn": .value])
-}
-
-// MARK: - Answers
-
-struct BeneficiaryView: Encodable {
-    let id: String
-    let lastName: String
-    let givenNames: String
-    let birthDate: CivilDate
-    let card: CardView?
-    let openOrder: OrderView?
-    let actions: [ActionView]
-
-    private enum CodingKeys: String, CodingKey { case id, lastName, givenNames, birthDate, card, openOrder, actions }
-
-    /// `card` and `openOrder` are always present, null when there is none.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(lastName, forKey: .lastName)
-        try c.encode(givenNames, forKey: .givenNames)
-        try c.encode(birthDate, forKey: .birthDate)
-        try c.encode(card, forKey: .card)
-        try c.encode(openOrder, forKey: .openOrder)
-        try c.encode(actions, forKey: .actions)
+    /// A path id; one that cannot be an id cannot exist either, so it answers 404 like an absent one.
+    static func pathIdentifier(_ text: String) throws -> Identifier {
+        guard let id = try? Identifier(text) else { throw APIProblem.notFound }
+        return id
     }
 }
 
-struct CardView: Encodable {
-    let number: String
-    let issueDate: CivilDate
-    let expiryDate: CivilDate
-    /// `active`, `cancelled` or `expired` on the day asked.
-    let status: Card.State
-
-    init(_ card: Card, today: CivilDate) {
-        number = card.number.value
-        issueDate = card.issueDate
-        expiryDate = card.expiryDate
-        status = card.state(on: today)
+extension Components.Responses.NotModified {
+    init(_ headers: DocumentHeaders) {
+        self.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl, contentDisposition: headers.contentDisposition))
     }
-}
-
-struct OrderView: Encodable {
-    let id: String
-    let kind: OrderKind
-    let status: OrderStatus
-    let submittedAt: Date
-    /// DOMAIN.md: a card takes 10 days on average.
-    let expectedDeliveryDays: Int
-
-    init(_ order: CardOrder) {
-        id = order.id.value
-        kind = order.kind
-        status = order.status
-        submittedAt = order.submittedAt
-        expectedDeliveryDays = 10
-    }
-}
-
-struct ActionView: Encodable {
-    let action: String
-    let available: Bool
-    let blockedBy: String?
-    let detail: String?
-    let availableFrom: CivilDate?
-
-    init(_ availability: ActionAvailability) {
-        action = availability.action.rawValue
-        available = availability.available
-        blockedBy = availability.blockedBy?.rawValue
-        detail = availability.detail
-        availableFrom = availability.availableFrom
-    }
-}
-
-struct CertificateView: Encodable {
-    let id: String
-    let validFrom: CivilDate
-    let validUntil: CivilDate
-    let downloadUrl: String
-
-    init(_ certificate: ProvisionalCertificate) {
-        id = certificate.id.value
-        validFrom = certificate.validFrom
-        validUntil = certificate.validUntil
-        downloadUrl = "/v1/certificates/\(certificate.id.value).pdf"
-    }
-}
-
-struct AcknowledgementView: Encodable {
-    let messageId: String
-}
-
-struct CardOrderAnswer: Encodable {
-    let order: OrderView
-    let certificate: CertificateView?
-    let acknowledgement: AcknowledgementView
-}
-
-struct LossDeclarationAnswer: Encodable {
-    let declaration: LossDeclaration
-    let card: CardView
-    let acknowledgement: AcknowledgementView
 }

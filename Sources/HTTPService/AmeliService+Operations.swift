@@ -1,27 +1,27 @@
 // AmeliService+Operations: liveness with a database check, Prometheus metrics, the OpenAPI document.
-import Hummingbird
 import Logging
+import OpenAPIRuntime
 import Storage
 
 extension AmeliService {
     /// `GET /health`: 200 when the database answers, 503 otherwise.
-    func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
         do {
             try await store.checkHealth()
         } catch {
-            context.logger.error("health check failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
+            RequestScope.current?.logger.error("health check failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
             throw APIProblem(.unavailable, detail: "La base de données ne répond pas.")
         }
-        return try Self.json(["status": "ok", "database": "ok"])
+        return .ok(.init(body: .json(.init(status: .ok, database: .ok))))
     }
 
     /// `GET /metrics`: Prometheus text exposition format 0.0.4.
-    func metricsText(_ request: Request, context: AppRequestContext) async throws -> Response {
-        Self.bytes(metrics.exposition(), status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8")
+    func metrics(_ input: Operations.Metrics.Input) async throws -> Operations.Metrics.Output {
+        .ok(.init(body: .plainText(HTTPBody(metrics.exposition()))))
     }
 
-    /// `GET /openapi.yaml`: the committed document, which a test keeps equal to the router's routes.
-    func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
-        Self.bytes(Array(OpenAPIDocument.yaml.utf8), status: .ok, contentType: "application/yaml; charset=utf-8")
+    /// `GET /openapi.yaml`: the file the server's routes and types are generated from, as it was at start.
+    func openAPIDocument(_ input: Operations.OpenAPIDocument.Input) async throws -> Operations.OpenAPIDocument.Output {
+        .ok(.init(body: .yaml(HTTPBody(contract))))
     }
 }

@@ -1,19 +1,27 @@
 // AmeliService+Proxy: the online proxy — create, show, revoke, and its confirmation (P_* rules, D_PROXY).
 import DocumentPipeline
 import Foundation
-import Hummingbird
+import OpenAPIRuntime
 import Records
 import Storage
 import TeleserviceRules
 
 extension AmeliService {
-    /// `POST /v1/proxy`: the form's fields go to the rules as typed, so that P_FIELDS names each missing one.
-    func createProxy(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let body = try await RequestBody.read(request)
-        let input = try body.decode(ProxyInput.self)
+    /// `POST /v1/proxy`.
+    func createProxy(_ input: Operations.CreateProxy.Input) async throws -> Operations.CreateProxy.Output {
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        let form = ProxyInput(civility: body.civility.rawValue, lastName: body.lastName, usageName: body.usageName,
+                              firstName: body.firstName, birthDate: body.birthDate, certified: body.certified)
+        let (answer, replayed) = try await createProxy(form, idempotencyKey: input.headers.idempotencyKey)
+        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+    }
+
+    /// The form's fields go to the rules as typed, so that P_FIELDS names each missing or invalid one at once and
+    /// P_CERTIFY refuses an unticked box; `ContractMiddleware` calls this with a body the contract's type refused.
+    func createProxy(_ input: ProxyInput, idempotencyKey: String?) async throws -> (Components.Schemas.ProxyAnswer, replayed: String?) {
+        let caller = try RequestScope.caller()
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(request, body: body, caller: caller))
+        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try self.idempotencyKey(idempotencyKey, caller: caller))
         let form = ProxyForm(civility: input.civility, lastName: input.lastName, usageName: input.usageName,
                              firstName: input.firstName, birthDate: input.birthDate)
         let result = try await performSealed(procedure) { context in
@@ -26,26 +34,28 @@ extension AmeliService {
                 changes.proxies.removeAll { $0.proxy.id == outcome.proxy.id }
                 changes.proxies.append(ProxyChange(proxy: outcome.proxy, confirmation: outcome.confirmation))
                 changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
-                let answer = ProxyAnswer(proxy: ProxyView(outcome.proxy), confirmationUrl: ProxyView.confirmationURL(outcome.proxy.id),
-                                         acknowledgement: AcknowledgementView(messageId: outcome.acknowledgement.reference.value))
-                let response = try Self.stored(answer, status: .created)
+                let answer = Components.Schemas.ProxyAnswer(
+                    proxy: .init(outcome.proxy), confirmationUrl: Components.Schemas.Proxy.confirmationURL(outcome.proxy.id),
+                    acknowledgement: .init(messageId: outcome.acknowledgement.reference.value))
+                let response = try Self.stored(answer, status: 201)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return Self.answer(result)
+        let (answer, replayed) = try Self.answer(result, as: Components.Schemas.ProxyAnswer.self)
+        return (answer, replayed)
     }
 
     /// `GET /v1/proxy`: the active proxy, or 404.
-    func activeProxy(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+    func activeProxy(_ input: Operations.ActiveProxy.Input) async throws -> Operations.ActiveProxy.Output {
+        let caller = try RequestScope.caller()
         guard let household = try await store.household(of: caller.nir),
               let proxy = household.activeProxy(on: today(clock())) else { throw APIProblem.notFound }
-        return try Self.json(ActiveProxyAnswer(proxy: ProxyView(proxy), confirmationUrl: ProxyView.confirmationURL(proxy.id)))
+        return .ok(.init(body: .json(.init(proxy: .init(proxy), confirmationUrl: Components.Schemas.Proxy.confirmationURL(proxy.id)))))
     }
 
     /// `DELETE /v1/proxy`: 204, also when none is active (P_REVOKE: revoking twice is harmless).
-    func revokeProxy(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
+    func revokeProxy(_ input: Operations.RevokeProxy.Input) async throws -> Operations.RevokeProxy.Output {
+        let caller = try RequestScope.caller()
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         _ = try await performSealed(ProcedureRequest(nir: caller.nir)) { context in
             let household = context.household
@@ -62,23 +72,31 @@ extension AmeliService {
                 return ProcedureCommit(changes: changes, value: true)
             }
         }
-        return Response(status: .noContent)
+        return .noContent(.init())
     }
 
     /// `GET /v1/proxy/{id}/confirmation.pdf` (D_PROXY), for any proxy of the caller's, revoked or not.
-    func proxyConfirmation(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireCaller()
-        let id = try context.identifier("id")
+    func proxyConfirmation(_ input: Operations.ProxyConfirmation.Input) async throws -> Operations.ProxyConfirmation.Output {
+        let caller = try RequestScope.caller()
+        let id = try Self.pathIdentifier(input.path.id)
         guard let confirmation = try await store.proxyConfirmation(id, of: caller.nir) else { throw APIProblem.notFound }
         let record = DocumentRecord.proxyConfirmation(confirmation)
         let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
-        return try await document(record, seal: seal, format: .pdf, filename: "procuration-\(id.value).pdf",
-                                  served: (caller.nir, .proxyConfirmation, id), request: request, registered: id.value)
+        switch try await document(record, seal: seal, format: .pdf, filename: "procuration-\(id.value).pdf",
+                                  served: (caller.nir, .proxyConfirmation, id), ifNoneMatch: input.headers.ifNoneMatch,
+                                  registered: id.value) {
+        case .ok(let bytes, let headers):
+            return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
+                                            contentDisposition: headers.contentDisposition), body: .pdf(HTTPBody(bytes))))
+        case .notModified(let headers):
+            return .notModified(.init(headers))
+        }
     }
 }
 
-/// Strings as typed, each optional: the rules check them (P_FIELDS, P_ADULT) and name each field in error.
-struct ProxyInput: RequestDecodable {
+/// The proxy form as typed, each field optional: the rules check them (P_FIELDS, P_ADULT) and name each field in
+/// error. Only `ContractMiddleware` decodes it from JSON, for a body the contract's type refused.
+struct ProxyInput: Decodable {
     let civility: String?
     let lastName: String?
     let usageName: String?
@@ -86,33 +104,4 @@ struct ProxyInput: RequestDecodable {
     let birthDate: String?
     /// P_CERTIFY: the box ticked; absent is not ticked.
     let certified: Bool?
-    static let shape = JSONShape.object(["civility": .value, "lastName": .value, "usageName": .value, "firstName": .value,
-                                         "birthDate": .value, "certified": .value])
-}
-
-struct ProxyView: Encodable {
-    let id: String
-    let holder: ProxyHolder
-    let createdAt: Date
-    let validUntil: CivilDate
-
-    init(_ proxy: Proxy) {
-        id = proxy.id.value
-        holder = proxy.holder
-        createdAt = proxy.createdAt
-        validUntil = proxy.validUntil
-    }
-
-    static func confirmationURL(_ id: Identifier) -> String { "/v1/proxy/\(id.value)/confirmation.pdf" }
-}
-
-struct ProxyAnswer: Encodable {
-    let proxy: ProxyView
-    let confirmationUrl: String
-    let acknowledgement: AcknowledgementView
-}
-
-struct ActiveProxyAnswer: Encodable {
-    let proxy: ProxyView
-    let confirmationUrl: String
 }

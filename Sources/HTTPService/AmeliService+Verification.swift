@@ -15,32 +15,25 @@ extension AmeliService {
     static let maximumScanPixels = 12_000_000
 
     /// `GET /v1/verification-keys`: every key a seal may name, current and retired (SEAL.md).
-    func verificationKeys(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var response = try Self.json(seals.published)
-        response.headers[.cacheControl] = "public, max-age=300"
-        return response
+    func verificationKeys(_ input: Operations.VerificationKeys.Input) async throws -> Operations.VerificationKeys.Output {
+        let keys = try JSONDecoder().decode(Components.Schemas.VerificationKeys.self, from: Data(try Self.jsonBytes(seals.published)))
+        return .ok(.init(headers: .init(cacheControl: "public, max-age=300"), body: .json(keys)))
     }
 
     /// `POST /v1/verifications`: `{"seal": TEXT}` or an `image/png` scan. Answers only what the seal carries,
     /// with the signature's check and the register's status of the document.
-    func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if let wait = verificationLimiter.take(for: context.clientAddress ?? "local") {
+    func verify(_ input: Operations.Verify.Input) async throws -> Operations.Verify.Output {
+        if let wait = verificationLimiter.take(for: RequestScope.current?.clientAddress ?? "local") {
             var problem = APIProblem(.tooManyRequests, detail: "Trop de vérifications depuis votre adresse : réessayez dans quelques secondes.")
             problem.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             throw problem
         }
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased() ?? "application/json"
         let text: String
-        switch mediaType {
-        case "application/json":
-            let input = try (try await RequestBody.read(request)).decode(VerificationInput.self)
-            text = input.seal
-        case "image/png":
-            text = try await sealText(fromScan: request)
-        default:
-            throw APIProblem(.unsupportedMediaType,
-                             detail: "Envoyez le texte du cachet en JSON (application/json) ou une image PNG du document (image/png).")
+        switch input.body {
+        case .json(let body):
+            text = body.seal
+        case .png:
+            text = try await sealText(fromScan: try RequestScope.require().body)
         }
         let seal: SignedSeal
         do { seal = try SignedSeal.parse(text) } catch {
@@ -56,20 +49,17 @@ extension AmeliService {
             status = registered.status(on: CivilDate(clock()))
             revokedReason = status == .revoked ? registered.revokedReason : nil
         }
-        return try Self.json(VerificationAnswer(signature: signature.rawValue, status: status.rawValue, revokedReason: revokedReason,
-                                                document: .init(seal)))
+        let fields = Components.Schemas.Verification.DocumentPayload.FieldsPayload(additionalProperties: seal.fieldsByID())
+        let document = Components.Schemas.Verification.DocumentPayload(
+            _type: .init(rawValue: seal.unsigned.type.rawValue) ?? .e1, id: seal.unsigned[.documentID] ?? "",
+            issuedOn: seal.unsigned.issueDate.iso, fields: fields)
+        return .ok(.init(body: .json(.init(signature: .init(rawValue: signature.rawValue) ?? .invalid,
+                                           status: .init(rawValue: status.rawValue) ?? .unknown,
+                                           revokedReason: revokedReason, document: document))))
     }
 
     /// The first seal read from a PNG scan. Every failure to read is the same 422 for the person: no seal found.
-    private func sealText(fromScan request: Request) async throws -> String {
-        let tooLarge = APIProblem(.payloadTooLarge, detail: "L'image dépasse la taille maximale admise (8 Mio).")
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maximumScanSize { throw tooLarge }
-        let bytes: [UInt8]
-        do {
-            bytes = Array(buffer: try await request.body.collect(upTo: Self.maximumScanSize))
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw tooLarge
-        }
+    private func sealText(fromScan bytes: [UInt8]) async throws -> String {
         let noSeal = APIProblem(.noSealFound, detail: "Aucun cachet lisible n'a été trouvé dans cette image. Numérisez la page entière à 300 dpi au moins, bien éclairée.")
         let texts: [String]
         // Reading a scan is the heaviest CPU work of the service (up to 1.5 s without a code): the render pool runs it.
@@ -88,48 +78,17 @@ extension AmeliService {
     }
 
     /// `POST /v1/admin/documents/{id}/revocation` `{reason}`: 204; 404 for an id the register does not hold.
-    func revokeDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireCaller()
-        guard let id = context.parameters.get("id"), (1...80).contains(id.count) else { throw APIProblem.notFound }
-        let input = try (try await RequestBody.read(request)).decode(RevocationInput.self)
-        let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+    func revokeDocument(_ input: Operations.RevokeDocument.Input) async throws -> Operations.RevokeDocument.Output {
+        _ = try RequestScope.caller()
+        let id = input.path.id
+        guard (1...80).contains(id.count) else { throw APIProblem.notFound }
+        guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        let reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...500).contains(reason.count) else {
             throw APIProblem(.invalidField, detail: "Le motif de la révocation est obligatoire (500 caractères au plus).",
                              errors: [.init(field: "reason", code: APIProblem.Code.invalidField.rawValue, detail: "De 1 à 500 caractères.")])
         }
         guard try await store.revokeDocument(id: id, reason: reason, at: clock()) else { throw APIProblem.notFound }
-        return Response(status: .noContent)
+        return .noContent(.init())
     }
-}
-
-struct VerificationInput: RequestDecodable {
-    let seal: String
-    static let shape = JSONShape.object(["seal": .value])
-}
-
-struct RevocationInput: RequestDecodable {
-    let reason: String
-    static let shape = JSONShape.object(["reason": .value])
-}
-
-/// SEAL.md's answer: the signature's check, the register's status, and only what the seal itself carries.
-struct VerificationAnswer: Encodable {
-    struct Document: Encodable {
-        let type: String
-        let id: String
-        let issuedOn: String
-        let fields: [String: String]
-
-        init(_ seal: SignedSeal) {
-            type = seal.unsigned.type.rawValue
-            id = seal.unsigned[.documentID] ?? ""
-            issuedOn = seal.unsigned.issueDate.iso
-            fields = seal.fieldsByID()
-        }
-    }
-
-    let signature: String
-    let status: String
-    let revokedReason: String?
-    let document: Document
 }

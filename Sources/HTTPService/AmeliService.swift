@@ -1,8 +1,6 @@
 // AmeliService: what the route handlers share — store, renderer, clock, ids, metrics — and their common steps.
 import DocumentPipeline
 public import Foundation
-import Hummingbird
-import HTTPTypes
 import Crypto
 import Records
 public import Storage
@@ -24,11 +22,15 @@ public struct AmeliService: Sendable {
     let renderLimiter: RenderLimiter
     /// Card images and print copies already rendered, by ETag (simultaneous first views share one render).
     let documentCache: DocumentCache
+    /// openapi.yaml's bytes, served at /openapi.yaml: the file the routes and types were generated from.
+    let contract: [UInt8]
 
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
                 ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
                 verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
-                renderLimiter: RenderLimiter = RenderLimiter(), documentCache: DocumentCache = DocumentCache()) {
+                renderLimiter: RenderLimiter = RenderLimiter(), documentCache: DocumentCache = DocumentCache(),
+                contract: [UInt8] = []) {
+        self.contract = contract
         self.store = store
         self.seals = seals
         self.verificationLimiter = verificationLimiter
@@ -45,6 +47,7 @@ public struct AmeliService: Sendable {
 
     // MARK: JSON
 
+    /// The encoder of stored answers (idempotent replays); the generated server encodes the live ones the same way.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -54,16 +57,6 @@ public struct AmeliService: Sendable {
 
     static func jsonBytes(_ value: some Encodable) throws -> [UInt8] {
         Array(try encoder().encode(value))
-    }
-
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        bytes(try jsonBytes(value), status: status, contentType: "application/json")
-    }
-
-    static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status, contentType: String, headers: HTTPFields = [:]) -> Response {
-        var fields = headers
-        if !contentType.isEmpty { fields[.contentType] = contentType }
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
@@ -91,16 +84,14 @@ public struct AmeliService: Sendable {
     /// before this is called, so a card declared lost an instant ago is never served from the cache. The SHA-256
     /// of the bytes is recorded with what was served to whom when they are rendered (not at every view).
     func document(_ record: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat, dpi: Double = 300,
-                  filename: String, served: (NIR, ServedDocument.Kind, Identifier), request: Request, inline: Bool = true,
-                  registered: String? = nil) async throws -> Response {
+                  filename: String, served: (NIR, ServedDocument.Kind, Identifier), ifNoneMatch: String?,
+                  registered: String? = nil) async throws -> DocumentAnswer {
         let etag = try Self.etag(record, seal: seal, format: format, dpi: dpi, version: renderer.contentVersion)
-        var headers: HTTPFields = [:]
-        headers[.eTag] = "\"\(etag)\""
         // Personal documents: never in a shared cache; the caller's own cache revalidates with the ETag.
-        headers[.cacheControl] = "private, no-cache"
-        headers[.contentDisposition] = "\(inline ? "inline" : "attachment"); filename=\"\(filename)\""
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "\"\(etag)\"" }) {
-            return Self.bytes([], status: .notModified, contentType: "", headers: headers)
+        let headers = DocumentHeaders(eTag: "\"\(etag)\"", cacheControl: "private, no-cache",
+                                      contentDisposition: "inline; filename=\"\(filename)\"")
+        if let ifNoneMatch, ifNoneMatch.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == headers.eTag }) {
+            return .notModified(headers)
         }
         // Card images are viewed again and again: they go through the cache. Other documents are rendered.
         let service = self
@@ -112,7 +103,7 @@ public struct AmeliService: Sendable {
                                                                 format: format.rawValue, sha256: sha, servedAt: clock()))
             if let registered { try await store.recordDocumentDigest(id: registered, sha256: sha) }
         }
-        return Self.bytes(bytes, status: .ok, contentType: format.mediaType, headers: headers)
+        return .ok(bytes, headers)
     }
 
     /// The ETag of a document from its inputs: equal on every replica of a build, different whenever the bytes
@@ -124,31 +115,53 @@ public struct AmeliService: Sendable {
 
     // MARK: Idempotency
 
-    /// The `Idempotency-Key` of a POST, scoped to the caller and fingerprinted with method, path and body.
-    func idempotencyKey(_ request: Request, body: RequestBody, caller: Caller) throws -> IdempotencyKey? {
-        guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else { return nil }
+    /// The `Idempotency-Key` of a POST, scoped to the caller and fingerprinted with method, path and the body's bytes.
+    func idempotencyKey(_ header: String?, caller: Caller) throws -> IdempotencyKey? {
+        guard let key = header else { return nil }
         guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
             throw APIProblem(.invalidField, detail: "L'en-tête Idempotency-Key doit comporter de 1 à 255 caractères ASCII visibles.",
                              errors: [.init(field: "Idempotency-Key", code: APIProblem.Code.invalidField.rawValue, detail: "Clé invalide.")])
         }
-        let fingerprint = Self.sha256Hex(Array("\(request.method.rawValue) \(request.uri.path)\n".utf8) + body.bytes)
+        let scope = try RequestScope.require()
+        let fingerprint = Self.sha256Hex(Array("\(scope.method) \(scope.path)\n".utf8) + scope.body)
         return IdempotencyKey(principal: caller.nir.value, key: key, fingerprint: fingerprint)
     }
 
-    /// The answer of a procedure: the one just decided, or the first one replayed for a repeated key.
-    static func answer(_ result: ProcedureResult<StoredResponse>) -> Response {
+    /// The answer of a procedure: the one just decided, or the first one replayed for a repeated key (read back
+    /// into the contract's type, with `replayed` for the `Idempotent-Replayed` header).
+    static func answer<Answer: Decodable>(_ result: ProcedureResult<StoredResponse>, as type: Answer.Type) throws
+        -> (answer: Answer, replayed: String?) {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
         switch result {
         case .performed(let response):
-            return bytes(response.body, status: .init(code: response.status), contentType: response.contentType)
+            return (try decoder.decode(Answer.self, from: Data(response.body)), nil)
         case .replayed(let response):
-            var headers: HTTPFields = [:]
-            headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
-            return bytes(response.body, status: .init(code: response.status), contentType: response.contentType, headers: headers)
+            return (try decoder.decode(Answer.self, from: Data(response.body)), "true")
         }
     }
 
-    /// A procedure's answer, kept for replay when the request carried an idempotency key.
-    static func stored(_ value: some Encodable, status: HTTPResponse.Status) throws -> StoredResponse {
-        StoredResponse(status: status.code, contentType: "application/json", body: try jsonBytes(value))
+    /// Whether a procedure without a body in its answer (204) was replayed.
+    static func replayed(_ result: ProcedureResult<StoredResponse>) -> String? {
+        if case .replayed = result { return "true" }
+        return nil
     }
+
+    /// A procedure's answer, kept for replay when the request carried an idempotency key.
+    static func stored(_ value: some Encodable, status: Int) throws -> StoredResponse {
+        StoredResponse(status: status, contentType: "application/json", body: try jsonBytes(value))
+    }
+}
+
+/// The headers every document answer carries (openapi.yaml's document responses).
+struct DocumentHeaders: Sendable {
+    let eTag: String
+    let cacheControl: String
+    let contentDisposition: String
+}
+
+/// A document, or "unchanged since your ETag" (304) without rendering.
+enum DocumentAnswer: Sendable {
+    case ok([UInt8], DocumentHeaders)
+    case notModified(DocumentHeaders)
 }

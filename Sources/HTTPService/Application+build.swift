@@ -1,5 +1,8 @@
 // Application+build: the one function that assembles the service; `ameli-docs serve` and the tests both call it.
 import DocumentPipeline
+import Documents
+import OpenAPIRuntime
+import OpenAPIHummingbird
 public import Foundation
 public import Hummingbird
 public import Logging
@@ -26,8 +29,8 @@ public func buildApplication(
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
     let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics(), seals: seals,
                                verificationLimiter: verificationLimiter, renderLimiter: renderLimiter,
-                               documentCache: documentCache)
-    let router = buildRouter(service: service, tokens: tokens)
+                               documentCache: documentCache, contract: try OpenAPIContract.load())
+    let router = try buildRouter(service: service, tokens: tokens)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
@@ -36,41 +39,35 @@ public func buildApplication(
         logger: logger)
 }
 
-/// The routes of API.md. Middleware applies to the routes added after it: observability and problem answers
-/// to all, authentication to /v1, the admin role to /v1/admin.
-public func buildRouter(service: AmeliService, tokens: AccessTokens) -> Router<AppRequestContext> {
+/// The routes of openapi.yaml, generated into `registerHandlers`. Middleware applies to every route: observability,
+/// problem answers, then authentication (which knows openapi.yaml's public routes and the admin prefix).
+public func buildRouter(service: AmeliService, tokens: AccessTokens) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
     router.add(middleware: ObservabilityMiddleware(metrics: service.metrics))
     router.add(middleware: ProblemMiddleware(routes: routes))
-
-    router.get("/health", use: service.health)
-    router.get("/metrics", use: service.metricsText)
-    router.get("/openapi.yaml", use: service.openAPI)
-    // SEAL.md: anyone holding a paper verifies it, without an account; rate-limited per client address.
-    router.get("/v1/verification-keys", use: service.verificationKeys)
-    router.post("/v1/verifications", use: service.verify)
-
-    let v1 = router.group("/v1").add(middleware: AuthenticationMiddleware(tokens: tokens, clock: service.clock))
-    v1.get("/beneficiaries", use: service.listBeneficiaries)
-    v1.post("/beneficiaries/{id}/card-orders", use: service.orderCard)
-    v1.post("/beneficiaries/{id}/loss-declarations", use: service.declareLoss)
-    v1.get("/beneficiaries/{id}/card.png") { try await service.cardImage($0, context: $1, format: .png) }
-    v1.get("/beneficiaries/{id}/card.pdf") { try await service.cardImage($0, context: $1, format: .pdf) }
-    v1.get("/certificates/{id}.pdf", use: service.downloadCertificate)
-    v1.get("/inbox", use: service.inbox)
-    v1.get("/inbox/{id}/attachment.pdf", use: service.inboxAttachment)
-    v1.get("/procedures", use: service.procedures)
-    v1.post("/procedures/{id}/rating", use: service.rateProcedure)
-    v1.post("/proxy", use: service.createProxy)
-    v1.get("/proxy", use: service.activeProxy)
-    v1.delete("/proxy", use: service.revokeProxy)
-    v1.get("/proxy/{id}/confirmation.pdf", use: service.proxyConfirmation)
-
-    let admin = v1.group("/admin").add(middleware: AuthenticationMiddleware(tokens: tokens, clock: service.clock, requiresAdmin: true))
-    admin.put("/insured/{nir}", use: service.putInsured)
-    admin.post("/card-orders/{id}/fulfilment", use: service.fulfilOrder)
-    admin.post("/documents/{id}/revocation", use: service.revokeDocument)
+    router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: service.clock, routes: routes))
+    // Dates in answers as the stored (replayable) answers have them: RFC 3339 with seconds, in UTC.
+    let configuration = Configuration(dateTranscoder: .iso8601, jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
+    try service.registerHandlers(on: router, configuration: configuration, middlewares: [ContractMiddleware(service: service)])
     routes.record(router.routes.map { (method: $0.method.rawValue, path: "\($0.path)") })
     return router
+}
+
+extension AmeliService: APIProtocol {}
+
+/// openapi.yaml, read from the resources' root (beside Templates/ and Fonts/), the one file the generator read.
+public enum OpenAPIContract {
+    public static func load() throws -> [UInt8] {
+        let root = try ResourceLocator.locate()
+        let path = (root.root as NSString).appendingPathComponent("openapi.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else { throw OpenAPIContractMissing(path: path) }
+        return Array(data)
+    }
+}
+
+/// openapi.yaml is not where the resources are.
+public struct OpenAPIContractMissing: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "cannot read \(path): openapi.yaml belongs beside Templates/ and Fonts/" }
 }

@@ -1,6 +1,7 @@
 // ProblemMiddleware: the one place where errors become answers (problem+json); a 500 only for a real fault.
 import Hummingbird
 import Logging
+import OpenAPIRuntime
 import Records
 import Storage
 import TeleserviceRules
@@ -30,6 +31,8 @@ struct ProblemMiddleware: RouterMiddleware {
         switch error {
         case let problem as APIProblem:
             return problem
+        case let server as ServerError:
+            return contractProblem(server, context: context)
         case let refusal as Refusal:
             return refusal.problem
         case let invalid as RecordError:
@@ -65,6 +68,32 @@ struct ProblemMiddleware: RouterMiddleware {
             }
         default:
             return internalError(error, context: context)
+        }
+    }
+
+    /// An error out of the generated server: the handler's or middleware's own error inside it, a parameter that
+    /// does not decode, or the runtime's refusal of a media type (415) or of the Accept header (406).
+    private static func contractProblem(_ error: ServerError, context: Context) -> APIProblem {
+        let inner = error.underlyingError
+        switch inner {
+        case is APIProblem, is Refusal, is RecordError, is StoreError, is HTTPError, is ServerError:
+            return problem(for: inner, context: context)
+        case is DecodingError where error.operationID == Operations.CardImage.id:
+            // The only parameter the contract types as a number: `dpi`.
+            return AmeliService.badDPI
+        case let decoding as DecodingError:
+            return RequestBody.problem(decoding)
+        default:
+            switch error.httpStatus {
+            case .unsupportedMediaType:
+                return APIProblem.unsupportedBody
+            case .notAcceptable:
+                return APIProblem(.notAcceptable, detail: "Cette ressource n'est disponible que dans le format décrit par le contrat de l'API (voir /openapi.yaml).")
+            case let status where status.kind == .clientError:
+                return APIProblem(.invalidField, detail: "Un paramètre de la requête est manquant ou invalide (voir /openapi.yaml).")
+            default:
+                return internalError(inner, context: context)
+            }
         }
     }
 

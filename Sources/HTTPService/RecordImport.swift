@@ -2,25 +2,14 @@
 import Foundation
 public import Records
 
-/// The admin PUT takes one record, the CLI an array of them; both refuse unknown fields and dates in the future.
+/// The admin PUT takes one record, the CLI an array of them. Their shape is openapi.yaml's `InsuredRecord` (the
+/// generated type refuses unknown fields); the records' own decoding then checks what a schema cannot (NIR keys,
+/// real dates, card histories) and names each field in French; no date may lie in the future.
 public enum RecordImport {
-    static let cardShape = JSONShape.object([
-        "number": .value, "issueDate": .value, "expiryDate": .value, "status": .value,
-        "cancellation": .object(["date": .value, "kind": .value]), "replacedOn": .value,
-    ])
-    static let beneficiaryShape = JSONShape.object([
-        "id": .value, "nir": .value, "rank": .value, "lastName": .value, "givenNames": .value, "birthDate": .value,
-        "cards": .array(cardShape), "lossDeclarations": .array(.object(["date": .value, "kind": .value, "declaredOn": .value])),
-    ])
-    public static let recordShape = JSONShape.object([
-        "nir": .value, "email": .value, "addressStatus": .value, "rights": .value,
-        "institution": .object(["id": .value, "acronym": .value, "name": .value, "address": .value, "phone": .value]),
-        "beneficiaries": .array(beneficiaryShape),
-    ])
-
     /// One record, checked against `today` (no birth, card or loss in the future).
     public static func record(from bytes: [UInt8], today: CivilDate) throws -> InsuredRecord {
-        let record = try RequestBody(bytes: bytes).decode(InsuredRecord.self)
+        _ = try decode(Components.Schemas.InsuredRecord.self, from: bytes)
+        let record = try decode(InsuredRecord.self, from: bytes)
         let future = record.futureDates(after: today)
         if !future.isEmpty { throw APIProblem.invalid(future) }
         return record
@@ -28,24 +17,26 @@ public enum RecordImport {
 
     /// A JSON array of records (`ameli-docs import FILE.json`); errors name the record's index.
     public static func records(from bytes: [UInt8], today: CivilDate) throws -> [InsuredRecord] {
-        let records = try RequestBody(bytes: bytes).decode(RecordList.self).records
+        _ = try decode([Components.Schemas.InsuredRecord].self, from: bytes)
+        let records = try decode([InsuredRecord].self, from: bytes)
         for (index, record) in records.enumerated() {
             let future = record.futureDates(after: today)
             if !future.isEmpty { throw APIProblem.invalid(future, under: "[\(index)]") }
         }
         return records
     }
-}
 
-extension InsuredRecord: RequestDecodable {
-    public static var shape: JSONShape { RecordImport.recordShape }
-}
-
-struct RecordList: RequestDecodable {
-    let records: [InsuredRecord]
-    static var shape: JSONShape { .array(RecordImport.recordShape) }
-
-    init(from decoder: any Decoder) throws {
-        records = try decoder.singleValueContainer().decode([InsuredRecord].self)
+    private static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try RequestBody.checkUTF8(bytes)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let error as RecordError {
+            throw APIProblem.invalid(error)
+        } catch let error as DecodingError {
+            if (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) == nil {
+                throw APIProblem(.invalidJSON, detail: "Le corps de la requête n'est pas un JSON valide.")
+            }
+            throw RequestBody.problem(error)
+        }
     }
 }

@@ -1,80 +1,56 @@
-// RequestBody: a request's JSON read once, size-limited, checked for unknown fields, decoded with named errors.
+// RequestBody: the limits and encoding every JSON body must meet, and decoding errors in the API's French words.
 import Foundation
-public import Hummingbird
 import Records
 
-public struct RequestBody: Sendable {
+enum RequestBody {
     /// Bodies are small records; anything larger than this is refused with 413 before it is parsed.
-    public static let maximumSize = 256 * 1024
+    static let maximumSize = 256 * 1024
 
-    public let bytes: [UInt8]
-
-    public init(bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    /// Reads the whole body, refusing more than `maximumSize` (also when Content-Length announces it).
-    public static func read(_ request: Request) async throws -> RequestBody {
-        let tooLarge = APIProblem(.payloadTooLarge, detail: "La requête dépasse la taille maximale admise (\(maximumSize / 1024) Kio).")
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximumSize { throw tooLarge }
-        do {
-            let buffer = try await request.body.collect(upTo: maximumSize)
-            return RequestBody(bytes: Array(buffer: buffer))
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw tooLarge
-        }
-    }
-
-    /// Parses, checks the shape, then decodes. Errors are `APIProblem`s: invalid-json (400) for text that is not
-    /// JSON, invalid-field or invalid-nir (422) for the rest, each naming its field.
-    public func decode<T: RequestDecodable>(_ type: T.Type) throws -> T {
-        // API.md: JSON is UTF-8. JSONSerialization would also read UTF-16 and UTF-32 (with or without a byte-order
-        // mark) and a UTF-8 BOM; none of them is accepted. A NUL byte never appears in UTF-8 JSON (control
-        // characters are escaped in strings), while UTF-16 or UTF-32 text of ASCII characters is full of them.
+    /// API.md: JSON is UTF-8. A JSON decoder would also read UTF-16 and UTF-32 (with or without a byte-order
+    /// mark) and a UTF-8 BOM; none of them is accepted. A NUL byte never appears in UTF-8 JSON (control
+    /// characters are escaped in strings), while UTF-16 or UTF-32 text of ASCII characters is full of them.
+    static func checkUTF8(_ bytes: [UInt8]) throws {
         if bytes.contains(0) || bytes.starts(with: [0xEF, 0xBB, 0xBF]) || String(validating: bytes, as: UTF8.self) == nil {
             throw APIProblem(.unsupportedMediaType, detail: "Le corps de la requête doit être du JSON encodé en UTF-8, sans marque d'ordre des octets.")
         }
-        let data = Data(bytes)
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw APIProblem(.invalidJSON, detail: "Le corps de la requête n'est pas un JSON valide.")
+    }
+
+    /// A decoding error as the API answers it: invalid-json (400) for text that is not JSON, invalid-field (422)
+    /// naming the unknown field, or the field's path and what is wrong with it.
+    static func problem(_ error: DecodingError) -> APIProblem {
+        if case .dataCorrupted(let context) = error {
+            if context.codingPath.isEmpty, context.underlyingError != nil {
+                return APIProblem(.invalidJSON, detail: "Le corps de la requête n'est pas un JSON valide.")
+            }
+            // swift-openapi-runtime's words for `additionalProperties: false`; the path ends with the first unknown key.
+            if context.debugDescription.hasPrefix("Additional properties are disabled") {
+                let field = path(context.codingPath)
+                return APIProblem(.invalidField, detail: "Champ inconnu : \(field).",
+                                  errors: [.init(field: field, code: APIProblem.Code.invalidField.rawValue, detail: "Ce champ n'existe pas.")])
+            }
         }
-        let unknown = T.shape.unknownFields(in: json)
-        if !unknown.isEmpty {
-            throw APIProblem(.invalidField, detail: "Champ inconnu : \(unknown.joined(separator: ", ")).",
-                             errors: unknown.map { .init(field: $0, code: APIProblem.Code.invalidField.rawValue, detail: "Ce champ n'existe pas.") })
-        }
-        do {
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch let error as RecordError {
-            throw APIProblem.invalid(error)
-        } catch let error as DecodingError {
-            throw APIProblem.invalid(Self.recordError(error))
-        } catch let problem as APIProblem {
-            throw problem
-        }
+        return APIProblem.invalid(recordError(error))
     }
 
     /// A decoding error in the API's words: the field's path and what is wrong, in French.
     static func recordError(_ error: DecodingError) -> RecordError {
-        func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
-            (keys + (last.map { [$0] } ?? [])).reduce(into: "") { path, key in
-                if let index = key.intValue { path += "[\(index)]" } else { path += path.isEmpty ? key.stringValue : ".\(key.stringValue)" }
-            }
-        }
         switch error {
         case .keyNotFound(let key, let context):
-            return RecordError(field: path(context.codingPath, key), detail: "Ce champ est obligatoire.")
+            return RecordError(field: path(context.codingPath + [key]), detail: "Ce champ est obligatoire.")
         case .valueNotFound(_, let context):
             return RecordError(field: path(context.codingPath), detail: "Ce champ est obligatoire.")
         case .typeMismatch(let type, let context):
-            return RecordError(field: path(context.codingPath), detail: "Valeur de type inattendu (\(Self.frenchTypeName(type)) attendu).")
+            return RecordError(field: path(context.codingPath), detail: "Valeur de type inattendu (\(frenchTypeName(type)) attendu).")
         case .dataCorrupted(let context):
             return RecordError(field: path(context.codingPath), detail: "Valeur invalide.")
         @unknown default:
             return RecordError(field: "", detail: "Valeur invalide.")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.reduce(into: "") { path, key in
+            if let index = key.intValue { path += "[\(index)]" } else { path += path.isEmpty ? key.stringValue : ".\(key.stringValue)" }
         }
     }
 
@@ -87,9 +63,4 @@ public struct RequestBody: Sendable {
         default: return "objet"
         }
     }
-}
-
-/// A request body type: decodable, with the keys it allows.
-public protocol RequestDecodable: Decodable {
-    static var shape: JSONShape { get }
 }

@@ -24,7 +24,7 @@ import Yams
     private func routerRoutes() async throws -> Set<String> {
         let service = AmeliService(store: InMemoryStore(), renderer: EchoRenderer(), clock: { TestClock.start },
                                    ids: .sequential(), metrics: ServiceMetrics(), seals: Fixtures.seals)
-        let router = buildRouter(service: service, tokens: try await AccessTokens(secret: Fixtures.secret))
+        let router = try buildRouter(service: service, tokens: try await AccessTokens(secret: Fixtures.secret))
         return Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
     }
 

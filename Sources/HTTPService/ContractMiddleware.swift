@@ -1,0 +1,120 @@
+// ContractMiddleware: a body is read once, within its limit and encoding, before the generated code decodes it;
+// decoding errors become the API's answers, and the forms' missing fields go to the rules that name them.
+import Foundation
+import HTTPTypes
+import Logging
+import OpenAPIRuntime
+import Records
+
+struct ContractMiddleware: ServerMiddleware {
+    let service: AmeliService
+
+    /// The operations that take a body (openapi.yaml's requestBody).
+    static let bodyOperations: Set<String> = [
+        Operations.OrderCard.id, Operations.DeclareLoss.id, Operations.RateProcedure.id, Operations.CreateProxy.id,
+        Operations.PutInsured.id, Operations.FulfilOrder.id, Operations.RevokeDocument.id, Operations.Verify.id,
+    ]
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let (response, responseBody) = Self.bodyOperations.contains(operationID)
+            ? try await withCheckedBody(request, body: body, metadata: metadata, operationID: operationID, next: next)
+            : try await next(request, body, metadata)
+        return (Self.restoringQuotes(response), responseBody)
+    }
+
+    /// The runtime writes string headers in URI "simple" style, which percent-encodes the quotes that RFC 9110
+    /// makes part of these fields' syntax (an ETag is `"…"`, a file name is `filename="…"`); they are restored.
+    private static func restoringQuotes(_ response: HTTPResponse) -> HTTPResponse {
+        var response = response
+        for name in [HTTPField.Name.eTag, .contentDisposition, .cacheControl] {
+            if let value = response.headerFields[name], let plain = value.removingPercentEncoding { response.headerFields[name] = plain }
+        }
+        return response
+    }
+
+    private func withCheckedBody(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        // A body without a media type is read as JSON, as API.md's callers have always sent it.
+        let mediaType = request.headerFields[.contentType]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased() ?? "application/json"
+        if request.headerFields[.contentType] == nil { request.headerFields[.contentType] = "application/json" }
+        let isScan = operationID == Operations.Verify.id && mediaType == "image/png"
+        guard mediaType == "application/json" || isScan else {
+            throw APIProblem(.unsupportedMediaType, detail: operationID == Operations.Verify.id
+                ? "Envoyez le texte du cachet en JSON (application/json) ou une image PNG du document (image/png)."
+                : "Le corps de la requête doit être du JSON (application/json).")
+        }
+        let bytes = try await Self.collect(body, request: request, limit: isScan ? AmeliService.maximumScanSize : RequestBody.maximumSize)
+        if !isScan {
+            try RequestBody.checkUTF8(bytes)
+            if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                throw APIProblem(.invalidJSON, detail: "Le corps de la requête est vide : un objet JSON est attendu.")
+            }
+        }
+        var scope = RequestScope.current ?? RequestScope(caller: nil, clientAddress: nil, method: request.method.rawValue,
+                                                         path: request.path ?? "", logger: .init(label: "ameli-docs"))
+        scope.body = bytes
+        return try await RequestScope.$current.withValue(scope) {
+            do {
+                return try await next(request, HTTPBody(bytes), metadata)
+            } catch let error as ServerError {
+                guard error.operationInput == nil, let decoding = error.underlyingError as? DecodingError else { throw error }
+                // Text that is not JSON at all says so, whatever the decoder's path (read again only on this error).
+                if (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) == nil {
+                    throw APIProblem(.invalidJSON, detail: "Le corps de la requête n'est pas un JSON valide.")
+                }
+                try await ruleCheckedForm(operationID, decoding: decoding, bytes: bytes, request: request, metadata: metadata)
+                throw RequestBody.problem(decoding)
+            }
+        }
+    }
+
+    /// The proxy form and the departure question are checked by their rules (P_FIELDS naming every field at once,
+    /// P_CERTIFY, R_DEPARTURE after the rules that block the beneficiary), not refused at the first field the
+    /// contract's type misses. The rules refuse such a body; this throws their refusal.
+    private func ruleCheckedForm(_ operationID: String, decoding: DecodingError, bytes: [UInt8], request: HTTPRequest,
+                                 metadata: ServerRequestMetadata) async throws {
+        if case .dataCorrupted(let context) = decoding, context.codingPath.isEmpty || context.debugDescription.hasPrefix("Additional") {
+            return   // not JSON, or an unknown field: answered as such
+        }
+        let key = request.headerFields[HTTPField.Name("Idempotency-Key")!]
+        switch operationID {
+        case Operations.CreateProxy.id:
+            let form: ProxyInput
+            do { form = try JSONDecoder().decode(ProxyInput.self, from: Data(bytes)) } catch let error as DecodingError {
+                throw RequestBody.problem(error)
+            }
+            _ = try await service.createProxy(form, idempotencyKey: key)
+        case Operations.OrderCard.id:
+            switch decoding {
+            case .keyNotFound, .valueNotFound:
+                _ = try await service.orderCard(beneficiary: metadata.pathParameters["id"].map(String.init) ?? "",
+                                                departureWithin15Days: nil, idempotencyKey: key)
+            default:
+                return
+            }
+        default:
+            return
+        }
+        // The rules accepted what the contract's type refused: never expected; refuse it as the contract does.
+        RequestScope.current?.logger.error("rules accepted a body the contract refused", metadata: ["operation": .string(operationID)])
+    }
+
+    /// The whole body, refusing more than `limit` bytes (also when Content-Length announces it) with 413.
+    private static func collect(_ body: HTTPBody?, request: HTTPRequest, limit: Int) async throws -> [UInt8] {
+        let tooLarge = APIProblem(.payloadTooLarge, detail: "La requête dépasse la taille maximale admise (\(limit / 1024) Kio).")
+        if let length = request.headerFields[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
+        guard let body else { return [] }
+        do {
+            return try await [UInt8](collecting: body, upTo: limit)
+        } catch {
+            throw tooLarge
+        }
+    }
+}
