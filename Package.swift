@@ -43,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        // E-mail notices (issue 10): the SMTP client's STARTTLS.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(name: "Records", swiftSettings: strict),
@@ -96,6 +98,16 @@ let package = Package(
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport"], swiftSettings: strict),
 
+        // E-mail notices (issue 10): an RFC 5322 message builder, and the one SMTP client (SwiftNIO + swift-nio-ssl).
+        .target(name: "MailMessage", swiftSettings: strict),
+        .target(name: "SMTPClient", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ], swiftSettings: strict),
+        .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "MailMessage"], swiftSettings: strict),
+
         // Request interface and persistence (issue 4): the stores, the HTTP service, the command line.
         .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
         .target(name: "StorageSQLite", dependencies: ["Storage", "Records", "TeleserviceRules", grdb], swiftSettings: strict),
@@ -129,7 +141,7 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
-            "EngineTestSupport", "Seal", hummingbird,
+            "Documents", "EngineTestSupport", "Seal", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),

@@ -11,3 +11,5 @@ if [[ -f Scripts/with-postgres.sh ]]; then
 else
   swift test --skip-build
 fi
+# The contract, checked from outside against the served openapi.yaml (schemathesis, about a minute).
+bash Scripts/contract-check.sh

@@ -1,4 +1,5 @@
 // OpenAPITests: /openapi.yaml describes exactly the router's routes, and every route it lists answers.
+import Documents
 import Foundation
 import HTTPService
 import HTTPTypes
@@ -38,6 +39,18 @@ import Yams
             #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
             #expect(routed.subtracting(documented).isEmpty, "routed but not documented: \(routed.subtracting(documented).sorted())")
             #expect(routed.count == 22)
+        }
+    }
+
+    /// The served document is the very file the routes and types were generated from (openapi.yaml at the root).
+    @Test func servedDocumentIsTheGeneratorsFile() async throws {
+        try await withService { app in
+            let served = try await app.send(.get, "/openapi.yaml", token: nil)
+            let file = try #require(FileManager.default.contents(atPath: try ResourceLocator.locate().root + "/openapi.yaml"))
+            #expect(served.bytes == Array(file))
+            let link = try FileManager.default.destinationOfSymbolicLink(
+                atPath: try ResourceLocator.locate().root + "/Sources/HTTPService/openapi.yaml")
+            #expect(link == "../../openapi.yaml", "the generator reads Sources/HTTPService/openapi.yaml, a link to the root file")
         }
     }
 

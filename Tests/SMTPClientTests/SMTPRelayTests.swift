@@ -1,0 +1,27 @@
+// Relay configuration from a URL.
+import SMTPClient
+import Testing
+
+struct SMTPRelayTests {
+    @Test func defaultPortIs25() throws {
+        let relay = try SMTPRelay(url: "smtp://relay.internal")
+        #expect(relay.host == "relay.internal" && relay.port == 25 && !relay.requireTLS)
+        #expect(relay.timeouts == SMTPTimeouts(connect: .seconds(30), command: .seconds(60), dataEnd: .seconds(300)))
+    }
+
+    @Test func explicitPortAndIPv6Host() throws {
+        #expect(try SMTPRelay(url: "smtp://127.0.0.1:2525").port == 2525)
+        #expect(try SMTPRelay(url: "smtp://[::1]:2525").host == "::1")
+    }
+
+    @Test(arguments: ["http://relay:25", "smtp://", "smtp://user:pw@relay", "smtp://relay:0", "smtp://relay/path", "relay:25"])
+    func unusableURLsAreRefused(url: String) {
+        #expect(throws: SMTPConfigurationError.self) { try SMTPRelay(url: url) }
+    }
+
+    @Test func unreadableCertificateFileIsAConfigurationError() throws {
+        let relay = try SMTPRelay(url: "smtp://relay.internal", trustedCertificatesPEMFile: "/nonexistent/ca.pem")
+        let error = #expect(throws: SMTPConfigurationError.self) { try SMTPClient(relay: relay) }
+        #expect(error?.setting == "trustedCertificatesPEMFile" && error?.value == "/nonexistent/ca.pem")
+    }
+}
