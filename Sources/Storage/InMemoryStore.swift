@@ -147,7 +147,12 @@ public final class InMemoryStore: Store {
     }
 
     public func recordServedDocument(_ document: ServedDocument) async throws {
-        state.withLock { state in state.served.append(document) }
+        // As the databases' unique index: once per distinct content.
+        state.withLock { state in
+            let seen = state.served.contains { $0.nir == document.nir && $0.kind == document.kind && $0.documentID == document.documentID
+                && $0.format == document.format && $0.sha256 == document.sha256 }
+            if !seen { state.served.append(document) }
+        }
     }
 
     public func servedDocuments(of nir: NIR) async throws -> [ServedDocument] {

@@ -44,7 +44,8 @@ public protocol Store: Sendable {
 
     /// R_CERTIFICATE: one conditional update; true for exactly one caller, whatever the concurrency.
     func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool
-    /// Records the SHA-256 of a document served, so that it can later be proven.
+    /// Records the SHA-256 of a document served, so that it can later be proven: once per distinct content (the same
+    /// bytes served again to the same person add nothing).
     func recordServedDocument(_ document: ServedDocument) async throws
     func servedDocuments(of nir: NIR) async throws -> [ServedDocument]
 

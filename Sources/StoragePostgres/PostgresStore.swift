@@ -277,6 +277,7 @@ public final class PostgresStore: Store, Service {
         try await client.query("""
             INSERT INTO served_documents (nir, kind, document_id, format, sha256, served_at)
             VALUES (\(nir), \(kind), \(id), \(document.format), \(document.sha256), \(time))
+            ON CONFLICT (nir, kind, document_id, format, sha256) DO NOTHING
             """, logger: logger)
     }
 

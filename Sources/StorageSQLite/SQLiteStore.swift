@@ -206,6 +206,7 @@ public final class SQLiteStore: Store {
         try await pool.write { db in
             try db.execute(sql: """
                 INSERT INTO served_documents (nir, kind, document_id, format, sha256, served_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (nir, kind, document_id, format, sha256) DO NOTHING
                 """, arguments: [document.nir.value, document.kind.rawValue, document.documentID.value, document.format,
                                  document.sha256, document.servedAt.timeIntervalSince1970])
         }

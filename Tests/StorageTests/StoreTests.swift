@@ -86,6 +86,22 @@ import Testing
         }
     }
 
+    /// Issue 8: viewing the same bytes again adds no row, on every replica (a unique index, not a process cache);
+    /// other bytes of the same document are a new row.
+    @Test func aServedDocumentIsRecordedOncePerDistinctContent() async throws {
+        try await Self.withStores { (store: any Store, kind: String) async throws in
+            let id = try Identifier("lea")
+            let first = ServedDocument(nir: Self.nir, kind: .card, documentID: id, format: "png", sha256: "aa", servedAt: Self.now)
+            try await store.recordServedDocument(first)
+            try await store.recordServedDocument(ServedDocument(nir: Self.nir, kind: .card, documentID: id, format: "png", sha256: "aa",
+                                                                servedAt: Self.now.addingTimeInterval(60)))
+            #expect(try await store.servedDocuments(of: Self.nir).count == 1, "\(kind)")
+            try await store.recordServedDocument(ServedDocument(nir: Self.nir, kind: .card, documentID: id, format: "png", sha256: "bb",
+                                                                servedAt: Self.now))
+            #expect(try await store.servedDocuments(of: Self.nir).map(\.sha256) == ["bb", "aa"], "\(kind)")
+        }
+    }
+
     @Test func aRefusedDecisionLeavesNothingBehind() async throws {
         struct Refused: Error {}
         try await Self.withStores { (store: any Store, kind: String) async throws in
@@ -189,7 +205,7 @@ import Testing
         try await store.migrate()
         try await store.migrate()   // idempotent
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1-households", "v2-document-register"])
+        #expect(try await store.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once"])
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
@@ -200,7 +216,7 @@ import Testing
             group.addTask { try await postgres.run() }
             try await postgres.migrate()
             try await postgres.migrate()
-            #expect(try await postgres.appliedMigrations() == ["v1-households", "v2-document-register"])
+            #expect(try await postgres.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once"])
             group.cancelAll()
         }
     }
