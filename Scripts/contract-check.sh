@@ -20,4 +20,6 @@ admin_token=$(sed -n 's/^export ADMIN_TOKEN=//p' "$work/serve.log")
 [[ -n $admin_token ]] || { echo "contract-check: no admin token in the demo's output" >&2; cat "$work/serve.log" >&2; exit 1; }
 .venv-oracles/bin/schemathesis --config-file Scripts/oracles/schemathesis.toml run "http://127.0.0.1:$port/openapi.yaml" \
   --checks all --header "Authorization: Bearer $admin_token" --max-examples "${CONTRACT_MAX_EXAMPLES:-300}" \
-  --workers 2 --seed 20261130 --no-color
+  --workers 2 --seed 20261130 --no-color --phases examples,fuzzing,stateful
+# The coverage phase is left out: on CI it crashed inside schemathesis itself (CPython 3.11 "AST constructor
+# recursion depth mismatch" while compiling its generated code), a failure of the tool, not of the service.
