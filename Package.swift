@@ -53,7 +53,7 @@ let package = Package(
 
         // The document seal (SEAL.md): its text, signature and keys (pure Swift over swift-crypto), and the
         // DataMatrix symbol that carries it (libdmtx, wrapped once).
-        .target(name: "Seal", dependencies: [crypto], swiftSettings: strict),
+        .target(name: "Seal", dependencies: ["Records", crypto], swiftSettings: strict),
         .systemLibrary(name: "CDataMatrix", pkgConfig: "libdmtx", providers: [.apt(["libdmtx-dev"])]),
         .target(name: "DataMatrix", dependencies: ["CDataMatrix"], swiftSettings: strict),
         .testTarget(name: "SealTests", dependencies: ["Seal", crypto], swiftSettings: strict),
@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "Typography", dependencies: ["DisplayList", "Records", "CFreeType", "CHarfBuzz"],
                 swiftSettings: strict),
         .systemLibrary(name: "CHaru", providers: [.apt(["libhpdf-dev"])]),
-        .target(name: "PDFRenderer", dependencies: ["DisplayList", "Typography", "CHaru"], swiftSettings: strict),
+        .target(name: "PDFRenderer", dependencies: ["DisplayList", "Typography", "Records", "CHaru"], swiftSettings: strict),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .target(name: "PNGRenderer", dependencies: ["DisplayList", "Typography", "CFreeType", "CPNG"],
                 swiftSettings: strict),

@@ -11,7 +11,7 @@ extension AmeliService {
     func putInsured(_ input: Operations.PutInsured.Input) async throws -> Operations.PutInsured.Output {
         let nir: NIR
         do { nir = try NIR(input.path.nir) } catch { throw APIProblem.invalid(error, under: "nir") }
-        let record = try RecordImport.record(from: try RequestScope.require().body, today: today(clock()))
+        let record = try RecordImport.record(from: try RequestScope.require().body, today: today(clock()), shapeChecked: true)
         guard record.nir == nir else {
             throw APIProblem.invalid(RecordError(field: "nir", detail: "Le NIR du dossier ne correspond pas à celui de l'adresse."))
         }

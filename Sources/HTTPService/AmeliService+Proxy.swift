@@ -7,26 +7,18 @@ import Storage
 import TeleserviceRules
 
 extension AmeliService {
-    /// `POST /v1/proxy`.
+    /// `POST /v1/proxy`: the form's fields go to the rules as typed (P_FIELDS, P_ADULT, P_CERTIFY, P_ONE_ACTIVE). A
+    /// body the contract's type refuses never gets here: `ContractMiddleware` answers it with the form's refusal.
     func createProxy(_ input: Operations.CreateProxy.Input) async throws -> Operations.CreateProxy.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let form = ProxyInput(civility: body.civility.rawValue, lastName: body.lastName, usageName: body.usageName,
-                              firstName: body.firstName, birthDate: body.birthDate, certified: body.certified)
-        let (answer, replayed) = try await createProxy(form, idempotencyKey: input.headers.idempotencyKey)
-        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
-    }
-
-    /// The form's fields go to the rules as typed, so that P_FIELDS names each missing or invalid one at once and
-    /// P_CERTIFY refuses an unticked box; `ContractMiddleware` calls this with a body the contract's type refused.
-    func createProxy(_ input: ProxyInput, idempotencyKey: String?) async throws -> (Components.Schemas.ProxyAnswer, replayed: String?) {
         let caller = try RequestScope.caller()
+        let form = ProxyForm(civility: body.civility.rawValue, lastName: body.lastName, usageName: body.usageName,
+                             firstName: body.firstName, birthDate: body.birthDate)
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try self.idempotencyKey(idempotencyKey, caller: caller))
-        let form = ProxyForm(civility: input.civility, lastName: input.lastName, usageName: input.usageName,
-                             firstName: input.firstName, birthDate: input.birthDate)
+        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
         let result = try await performSealed(procedure) { context in
             let household = context.household
-            switch ProxyTeleservice.create(form, certified: input.certified ?? false, in: household, submission: submission) {
+            switch ProxyTeleservice.create(form, certified: body.certified, in: household, submission: submission) {
             case .refused(let refusal):
                 throw refusal
             case .accepted(let outcome):
@@ -42,7 +34,7 @@ extension AmeliService {
             }
         }
         let (answer, replayed) = try Self.answer(result, as: Components.Schemas.ProxyAnswer.self)
-        return (answer, replayed)
+        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
     }
 
     /// `GET /v1/proxy`: the active proxy, or 404.
@@ -94,8 +86,8 @@ extension AmeliService {
     }
 }
 
-/// The proxy form as typed, each field optional: the rules check them (P_FIELDS, P_ADULT) and name each field in
-/// error. Only `ContractMiddleware` decodes it from JSON, for a body the contract's type refused.
+/// The proxy form as typed, each field optional, so that the rules name every missing or invalid field (P_FIELDS,
+/// P_ADULT, P_CERTIFY). Only `ContractMiddleware` decodes it, for a body the contract's type refused.
 struct ProxyInput: Decodable {
     let civility: String?
     let lastName: String?
@@ -104,4 +96,8 @@ struct ProxyInput: Decodable {
     let birthDate: String?
     /// P_CERTIFY: the box ticked; absent is not ticked.
     let certified: Bool?
+
+    var form: ProxyForm {
+        ProxyForm(civility: civility, lastName: lastName, usageName: usageName, firstName: firstName, birthDate: birthDate)
+    }
 }

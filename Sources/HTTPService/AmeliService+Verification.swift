@@ -16,8 +16,7 @@ extension AmeliService {
 
     /// `GET /v1/verification-keys`: every key a seal may name, current and retired (SEAL.md).
     func verificationKeys(_ input: Operations.VerificationKeys.Input) async throws -> Operations.VerificationKeys.Output {
-        let keys = try JSONDecoder().decode(Components.Schemas.VerificationKeys.self, from: Data(try Self.jsonBytes(seals.published)))
-        return .ok(.init(headers: .init(cacheControl: "public, max-age=300"), body: .json(keys)))
+        .ok(.init(headers: .init(cacheControl: "public, max-age=300"), body: .json(seals.contractKeys)))
     }
 
     /// `POST /v1/verifications`: `{"seal": TEXT}` or an `image/png` scan. Answers only what the seal carries,

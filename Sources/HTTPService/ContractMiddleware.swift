@@ -2,9 +2,10 @@
 // decoding errors become the API's answers, and the forms' missing fields go to the rules that name them.
 import Foundation
 import HTTPTypes
-import Logging
 import OpenAPIRuntime
 import Records
+import Storage
+import TeleserviceRules
 
 struct ContractMiddleware: ServerMiddleware {
     let service: AmeliService
@@ -57,8 +58,7 @@ struct ContractMiddleware: ServerMiddleware {
                 throw APIProblem(.invalidJSON, detail: "Le corps de la requête est vide : un objet JSON est attendu.")
             }
         }
-        var scope = RequestScope.current ?? RequestScope(caller: nil, clientAddress: nil, method: request.method.rawValue,
-                                                         path: request.path ?? "", logger: .init(label: "ameli-docs"))
+        var scope = try RequestScope.require()
         scope.body = bytes
         return try await RequestScope.$current.withValue(scope) {
             do {
@@ -77,33 +77,34 @@ struct ContractMiddleware: ServerMiddleware {
 
     /// The proxy form and the departure question are checked by their rules (P_FIELDS naming every field at once,
     /// P_CERTIFY, R_DEPARTURE after the rules that block the beneficiary), not refused at the first field the
-    /// contract's type misses. The rules refuse such a body; this throws their refusal.
+    /// contract's type misses. Throws the rules' refusal; returns when the error is the contract's to answer.
+    /// Nothing is performed: the form is judged with the household read, not changed, and a card order without its answer is always refused by
+    /// `CardTeleservice.requestCard` inside a transaction that is rolled back (on PostgreSQL the card serial it drew
+    /// leaves a gap in the sequence, as any refused order does).
     private func ruleCheckedForm(_ operationID: String, decoding: DecodingError, bytes: [UInt8], request: HTTPRequest,
                                  metadata: ServerRequestMetadata) async throws {
         if case .dataCorrupted(let context) = decoding, context.codingPath.isEmpty || context.debugDescription.hasPrefix("Additional") {
             return   // not JSON, or an unknown field: answered as such
         }
-        let key = request.headerFields[HTTPField.Name("Idempotency-Key")!]
-        switch operationID {
-        case Operations.CreateProxy.id:
-            let form: ProxyInput
-            do { form = try JSONDecoder().decode(ProxyInput.self, from: Data(bytes)) } catch let error as DecodingError {
+        switch (operationID, decoding) {
+        case (Operations.CreateProxy.id, _):
+            let input: ProxyInput
+            do { input = try JSONDecoder().decode(ProxyInput.self, from: Data(bytes)) } catch let error as DecodingError {
                 throw RequestBody.problem(error)
             }
-            _ = try await service.createProxy(form, idempotencyKey: key)
-        case Operations.OrderCard.id:
-            switch decoding {
-            case .keyNotFound, .valueNotFound:
-                _ = try await service.orderCard(beneficiary: metadata.pathParameters["id"].map(String.init) ?? "",
-                                                departureWithin15Days: nil, idempotencyKey: key)
-            default:
-                return
+            // As the handler would: another household's caller or an unknown one gets 404 first (API.md).
+            guard let household = try await service.store.household(of: try RequestScope.caller().nir) else { throw APIProblem.notFound }
+            if let refusal = ProxyTeleservice.refusal(of: input.form, certified: input.certified ?? false, in: household,
+                                                      today: CivilDate(service.clock())) {
+                throw refusal
             }
+        case (Operations.OrderCard.id, .keyNotFound), (Operations.OrderCard.id, .valueNotFound):
+            _ = try await service.orderCard(beneficiary: metadata.pathParameters["id"].map(String.init) ?? "",
+                                            departureWithin15Days: nil,
+                                            idempotencyKey: request.headerFields[HTTPField.Name("Idempotency-Key")!])
         default:
             return
         }
-        // The rules accepted what the contract's type refused: never expected; refuse it as the contract does.
-        RequestScope.current?.logger.error("rules accepted a body the contract refused", metadata: ["operation": .string(operationID)])
     }
 
     /// The whole body, refusing more than `limit` bytes (also when Content-Length announces it) with 413.

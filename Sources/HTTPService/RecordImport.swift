@@ -6,9 +6,10 @@ public import Records
 /// generated type refuses unknown fields); the records' own decoding then checks what a schema cannot (NIR keys,
 /// real dates, card histories) and names each field in French; no date may lie in the future.
 public enum RecordImport {
-    /// One record, checked against `today` (no birth, card or loss in the future).
-    public static func record(from bytes: [UInt8], today: CivilDate) throws -> InsuredRecord {
-        _ = try decode(Components.Schemas.InsuredRecord.self, from: bytes)
+    /// One record, checked against `today` (no birth, card or loss in the future). `shapeChecked`: the caller
+    /// has already read the bytes as the contract's `InsuredRecord` (the generated server has, for the admin PUT).
+    public static func record(from bytes: [UInt8], today: CivilDate, shapeChecked: Bool = false) throws -> InsuredRecord {
+        if !shapeChecked { _ = try decode(Components.Schemas.InsuredRecord.self, from: bytes) }
         let record = try decode(InsuredRecord.self, from: bytes)
         let future = record.futureDates(after: today)
         if !future.isEmpty { throw APIProblem.invalid(future) }

@@ -12,6 +12,8 @@ public struct SealIssuer: Sendable {
     /// `GET /v1/verification-keys`: the current key first, then the retired ones.
     public let published: VerificationKeySet
     let verifier: SealVerifier
+    /// `published` as the contract's type, made once: the key list does not change while the service runs.
+    let contractKeys: Components.Schemas.VerificationKeys
 
     /// Throws when a retired key repeats the current key's id or is not a P-256 public key.
     public init(signer: SealSigner, retired: [VerificationKey] = []) throws {
@@ -19,6 +21,10 @@ public struct SealIssuer: Sendable {
         let retiredKeys = retired.map { key -> VerificationKey in var copy = key; copy.status = .retired; return copy }
         published = VerificationKeySet(keys: [signer.verificationKey(status: .current)] + retiredKeys)
         verifier = try SealVerifier(keys: published)
+        contractKeys = .init(keys: published.keys.map { key in
+            .init(caId: key.caId, certificateId: key.certificateId, algorithm: .es256, publicKeyPem: key.publicKeyPem,
+                  status: key.status == .current ? .current : .retired)
+        })
     }
 
     /// The register row of `record` issued now under `id`: its seal signed with today's (Paris) signature date.

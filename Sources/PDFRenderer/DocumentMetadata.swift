@@ -1,6 +1,7 @@
 // DocumentMetadata: title, author and date as both the Info dictionary and the XMP packet state them (PDF/A).
 
 import DisplayList
+import Records
 
 /// The metadata texts and dates a PDF states twice, in its Info dictionary and in its XMP packet (PDF/A-1 6.7.3
 /// requires the two to agree), made once from `DocumentInfo`.
@@ -17,7 +18,7 @@ struct DocumentMetadata {
         let local = info.creationSeconds + Int64(info.creationOffsetMinutes) * 60
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = Int(local - days * 86_400)
-        (year, month, day) = Self.civilFromDays(days)
+        (year, month, day) = CivilDate.civil(daysSince1970: Int(days))
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60
         second = secondOfDay % 60
@@ -34,20 +35,6 @@ struct DocumentMetadata {
             result.append(control ? "?" : scalar)
         }
         return String(result)
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
-    private static func civilFromDays(_ days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 
     /// The date as XMP writes it (ISO 8601 with the offset): `2026-01-01T01:00:00+01:00`. UTC is `+00:00`, not

@@ -78,8 +78,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil), so that day arithmetic needs no Calendar.
-    var dayNumber: Int {
+    /// Days since 1970-01-01, so that day arithmetic needs no Calendar.
+    var dayNumber: Int { CivilDate.daysSince1970(year: year, month: month, day: day) }
+
+    init(dayNumber: Int) {
+        let (year, month, day) = CivilDate.civil(daysSince1970: dayNumber)
+        self.init(unchecked: year, month, day)
+    }
+
+    /// Howard Hinnant's days_from_civil: the days from 1970-01-01 to a day of the proleptic Gregorian calendar
+    /// (negative before it). The project's one day count: the seal's header dates and the PDF's dates use it too.
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -89,7 +98,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return era * 146_097 + doe - 719_468
     }
 
-    init(dayNumber z0: Int) {
+    /// Howard Hinnant's civil_from_days, the inverse of `daysSince1970(year:month:day:)`.
+    public static func civil(daysSince1970 z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -98,7 +108,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {

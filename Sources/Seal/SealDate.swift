@@ -1,4 +1,5 @@
 // SealDate: a Gregorian day as the seal writes it, in the header (hex days since 2000) and in fields (DDMMYYYY).
+import Records
 
 /// A real Gregorian day between 0001-01-01 and 9999-12-31, with the seal's two encodings.
 ///
@@ -11,7 +12,7 @@ public struct SealDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The day, or `SealError.invalidDate` when it does not exist (31 April, 29 February 2025, year 0 or 10000).
     public init(year: Int, month: Int, day: Int) throws(SealError) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= SealDate.daysInMonth(year: year, month: month) else { throw .invalidDate }
+              day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { throw .invalidDate }
         self.year = year
         self.month = month
         self.day = day
@@ -20,7 +21,7 @@ public struct SealDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The day `days` after 2000-01-01 (negative: before it).
     public init(daysSince2000 days: Int) throws(SealError) {
         guard days >= SealDate.firstDay, days <= SealDate.lastDay else { throw .invalidDate }
-        let (year, month, day) = SealDate.civil(fromDaysSince2000: days)
+        let (year, month, day) = CivilDate.civil(daysSince1970: days + SealDate.daysFrom1970To2000)
         self.year = year
         self.month = month
         self.day = day
@@ -49,13 +50,7 @@ public struct SealDate: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Days since 2000-01-01, the header's count (negative before it).
     public var daysSince2000: Int {
-        // Howard Hinnant's days_from_civil, shifted from 1970 to 2000: exact for the proleptic Gregorian calendar.
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 730_425
+        CivilDate.daysSince1970(year: year, month: month, day: day) - SealDate.daysFrom1970To2000
     }
 
     /// The header encoding: 4 upper-case hex digits of `daysSince2000`, or nil outside 2000-01-01 … 2179-06-05.
@@ -93,26 +88,8 @@ extension SealDate {
     static let firstDay = -730_119
     static let lastDay = 2_921_939
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Howard Hinnant's civil_from_days, counted from 2000-01-01.
-    static func civil(fromDaysSince2000 days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 730_425
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    /// 2000-01-01, the header's day 0, counted from 1970-01-01.
+    static let daysFrom1970To2000 = 10_957
 
     /// `DDMMYYYY` from 8 bytes, or nil: the parser's path, without building a String.
     static func parse(ddmmyyyy bytes: ArraySlice<UInt8>) -> SealDate? {

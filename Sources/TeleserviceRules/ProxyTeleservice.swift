@@ -50,18 +50,13 @@ public enum ProxyTeleservice {
     public static func create(_ form: ProxyForm, certified: Bool, in household: Household,
                               submission: Submission) -> Decision<ProxyOutcome> {
         let today = submission.today
-        if let active = household.activeProxy(on: today) {
-            return .refused(Refusal(.P_ONE_ACTIVE, .conflict, "Une procuration est déjà en cours, accordée à \(active.holder.displayName) jusqu'au \(active.validUntil.french) : révoquez-la avant d'en faire une nouvelle."))
-        }
+        if let active = household.activeProxy(on: today) { return .refused(alreadyActive(active)) }
         let holder: ProxyHolder
         switch holderFromForm(form, today: today) {
         case .refused(let refusal): return .refused(refusal)
         case .accepted(let valid): holder = valid
         }
-        guard certified else {
-            return .refused(Refusal(.P_CERTIFY, .invalidInput, "Certifiez l'exactitude des informations déclarées pour valider votre demande.",
-                                    fieldErrors: [RecordError(field: "certified", detail: "Cochez la case certifiant l'exactitude des informations.")]))
-        }
+        guard certified else { return .refused(uncertified) }
         let proxy = Proxy(id: submission.reference, holder: holder, createdAt: submission.receivedAt, createdOn: today,
                           validUntil: today.adding(months: validityMonths))
         var next = household
@@ -80,6 +75,23 @@ public enum ProxyTeleservice {
             notice: receipt.notice,
             history: ProcedureEntry(id: submission.reference, kind: .proxy, beneficiaryID: nil, status: .completed,
                                     submittedAt: submission.receivedAt)))
+    }
+
+    /// P_CERTIFY: the box not ticked.
+    static let uncertified = Refusal(.P_CERTIFY, .invalidInput, "Certifiez l'exactitude des informations déclarées pour valider votre demande.",
+                                     fieldErrors: [RecordError(field: "certified", detail: "Cochez la case certifiant l'exactitude des informations.")])
+
+    /// P_ONE_ACTIVE: a new proxy while one is active.
+    static func alreadyActive(_ active: Proxy) -> Refusal {
+        Refusal(.P_ONE_ACTIVE, .conflict, "Une procuration est déjà en cours, accordée à \(active.holder.displayName) jusqu'au \(active.validUntil.french) : révoquez-la avant d'en faire une nouvelle.")
+    }
+
+    /// `create`'s refusals in `create`'s order (P_ONE_ACTIVE, P_FIELDS and P_ADULT, P_CERTIFY), or nil when it would
+    /// accept: for a caller that must answer a malformed form without performing anything.
+    public static func refusal(of form: ProxyForm, certified: Bool, in household: Household, today: CivilDate) -> Refusal? {
+        if let active = household.activeProxy(on: today) { return alreadyActive(active) }
+        if case .refused(let refusal) = holderFromForm(form, today: today) { return refusal }
+        return certified ? nil : uncertified
     }
 
     /// P_FIELDS and P_ADULT: every field error at once, as the form shows them.
