@@ -106,7 +106,21 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], swiftSettings: strict),
-        .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "MailMessage"], swiftSettings: strict),
+        .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "MailMessage", "MailTestSupport"], swiftSettings: strict),
+        // The outbox's delivery service: claims pending notices from a store and sends them through the relay.
+        .target(name: "NoticeDelivery", dependencies: [
+            "Storage", "Records", "TeleserviceRules", "MailMessage", "SMTPClient", logging,
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], swiftSettings: strict),
+        // The aiosmtpd relay the mail tests talk to (Scripts/oracles/smtp_relay.py).
+        .target(name: "MailTestSupport", path: "Tests/MailTestSupport", swiftSettings: strict),
+        .testTarget(name: "NoticeDeliveryTests", dependencies: [
+            "NoticeDelivery", "MailTestSupport", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules",
+            "SMTPClient", "MailMessage", logging,
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], swiftSettings: strict),
 
         // Request interface and persistence (issue 4): the stores, the HTTP service, the command line.
         .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
@@ -130,7 +144,8 @@ let package = Package(
         plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .executableTarget(name: "ameli-docs", dependencies: [
             "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
-            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", hummingbird, logging,
+            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "NoticeDelivery", "SMTPClient", "MailMessage",
+            hummingbird, logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -18,9 +18,10 @@ from aiosmtpd.smtp import SMTP
 
 
 class SpoolHandler:
-    def __init__(self, spool, fail_with, fail_at):
-        self.spool, self.fail_with, self.fail_at = spool, fail_with, fail_at
-        self.count = 0
+    def __init__(self, spool, fail_with, fail_at, hold_data):
+        self.spool, self.fail_with, self.fail_at, self.hold_data = spool, fail_with, fail_at, hold_data
+        # Continue the numbering of a spool left by an earlier relay on the same directory.
+        self.count = len([name for name in os.listdir(spool) if name.endswith(".json")])
 
     def failure(self, stage):
         if self.fail_with and self.fail_at == stage:
@@ -51,6 +52,9 @@ class SpoolHandler:
         }
         with open(stem + ".json", "w") as meta:
             json.dump(sidecar, meta)
+        if self.hold_data:
+            # The message is saved; the answer is held back, so that a client can be killed in between.
+            await asyncio.sleep(self.hold_data)
         return "250 Message accepted for delivery"
 
 
@@ -69,7 +73,7 @@ async def serve(args):
         if args.starttls:
             tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             tls_context.load_cert_chain(*args.starttls)
-        handler = SpoolHandler(args.spool, args.fail_with, args.fail_at)
+        handler = SpoolHandler(args.spool, args.fail_with, args.fail_at, args.hold_data)
         server = await loop.create_server(
             lambda: SMTP(handler, hostname="oracle.invalid", tls_context=tls_context),
             "127.0.0.1", args.port)
@@ -88,6 +92,8 @@ def main():
     parser.add_argument("--fail-with", type=int, metavar="CODE", help="answer every RCPT (or DATA) with CODE")
     parser.add_argument("--fail-at", choices=["rcpt", "data"], default="rcpt", help="where --fail-with applies")
     parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"), help="offer STARTTLS with this PEM pair")
+    parser.add_argument("--hold-data", type=float, metavar="SECONDS",
+                        help="save each message, then wait SECONDS before answering its final dot")
     parser.add_argument("--silent", action="store_true", help="accept connections but never answer")
     args = parser.parse_args()
     os.makedirs(args.spool, exist_ok=True)

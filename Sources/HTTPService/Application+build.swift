@@ -23,11 +23,12 @@ public func buildApplication(
     documentCache: DocumentCache = DocumentCache(),
     ids: IdentifierGenerator = .random,
     services: [any Service] = [],
+    metrics: ServiceMetrics = ServiceMetrics(),
     logger: Logger = Logger(label: "ameli-docs"),
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> Application<RouterResponder<AppRequestContext>> {
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
-    let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: ServiceMetrics(), seals: seals,
+    let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: metrics, seals: seals,
                                verificationLimiter: verificationLimiter, renderLimiter: renderLimiter,
                                documentCache: documentCache, contract: try OpenAPIContract.load())
     let router = try buildRouter(service: service, tokens: tokens)

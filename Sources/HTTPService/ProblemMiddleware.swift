@@ -81,6 +81,9 @@ struct ProblemMiddleware: RouterMiddleware {
         case is DecodingError where error.operationID == Operations.CardImage.id:
             // The only parameter the contract types as a number: `dpi`.
             return AmeliService.badDPI
+        case is DecodingError where error.operationID == Operations.ListNotices.id:
+            // `status` outside its enumeration, or `limit` not a number.
+            return AmeliService.badNoticeQuery
         case let decoding as DecodingError:
             return RequestBody.problem(decoding)
         default:

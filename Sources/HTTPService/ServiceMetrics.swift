@@ -1,5 +1,5 @@
 // ServiceMetrics: the Prometheus registry of one application, fed through swift-metrics with an explicit factory.
-import CoreMetrics
+public import CoreMetrics
 import Foundation
 public import Prometheus
 
@@ -7,7 +7,7 @@ public import Prometheus
 /// can live in one process and `/metrics` shows exactly this one's figures.
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
-    private let factory: PrometheusMetricsFactory
+    private let factoryValue: PrometheusMetricsFactory
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -17,27 +17,30 @@ public final class ServiceMetrics: Sendable {
             .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
             .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10),
         ]
-        self.factory = factory
+        self.factoryValue = factory
     }
+
+    /// For the services that run beside the server (the notices' delivery) to record into this registry.
+    public var factory: any MetricsFactory { factoryValue }
 
     /// Requests by route pattern (never the raw path: it may hold a NIR), method and status, and their latency.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         CoreMetrics.Counter(label: "http_requests_total", dimensions: [("route", route), ("method", method), ("status", String(status))],
-                            factory: factory).increment()
-        CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", route), ("method", method)], factory: factory)
+                            factory: factoryValue).increment()
+        CoreMetrics.Timer(label: "http_request_duration_seconds", dimensions: [("route", route), ("method", method)], factory: factoryValue)
             .recordNanoseconds(duration.nanoseconds)
     }
 
     /// Documents rendered by kind and format, and how long rendering took.
     func recordRender(kind: String, format: String, duration: Duration) {
-        CoreMetrics.Counter(label: "documents_rendered_total", dimensions: [("kind", kind), ("format", format)], factory: factory).increment()
-        CoreMetrics.Timer(label: "document_render_duration_seconds", dimensions: [("kind", kind), ("format", format)], factory: factory)
+        CoreMetrics.Counter(label: "documents_rendered_total", dimensions: [("kind", kind), ("format", format)], factory: factoryValue).increment()
+        CoreMetrics.Timer(label: "document_render_duration_seconds", dimensions: [("kind", kind), ("format", format)], factory: factoryValue)
             .recordNanoseconds(duration.nanoseconds)
     }
 
     /// How long a render (or a scan's reading) waited for a thread of the render pool, by kind.
     func recordQueueWait(kind: String, duration: Duration) {
-        CoreMetrics.Timer(label: "render_queue_wait_seconds", dimensions: [("kind", kind)], factory: factory)
+        CoreMetrics.Timer(label: "render_queue_wait_seconds", dimensions: [("kind", kind)], factory: factoryValue)
             .recordNanoseconds(duration.nanoseconds)
     }
 

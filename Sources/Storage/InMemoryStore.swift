@@ -15,6 +15,8 @@ public final class InMemoryStore: Store {
         var certificates: [Identifier: (NIR, StoredCertificate)] = [:]
         var messages: [NIR: [InboxMessage]] = [:]
         var notices: [NIR: [EmailNotice]] = [:]
+        /// Every household's notices as a queue, oldest first, with their leases.
+        var outbox: [LeasedNotice] = []
         var history: [NIR: [ProcedureEntry]] = [:]
         var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
         var served: [ServedDocument] = []
@@ -84,6 +86,9 @@ public final class InMemoryStore: Store {
         }
         state.messages[nir, default: []].append(contentsOf: changes.messages)
         state.notices[nir, default: []].append(contentsOf: changes.notices)
+        state.outbox += changes.notices.map {
+            LeasedNotice(entry: OutboxNotice(notice: $0, status: .pending, attempts: 0, nextAttemptAt: .distantPast))
+        }
         for entry in changes.procedures { upsert(entry, into: &state.history[nir, default: []], id: \.id) }
         for document in changes.documents { state.register[document.key] = document }
         for revocation in changes.revocations {
@@ -184,6 +189,73 @@ public final class InMemoryStore: Store {
         state.withLock { state in
             let key = RegisteredDocument.key(id)
             if state.register[key]?.sha256 == nil { state.register[key]?.sha256 = sha256 }
+        }
+    }
+}
+
+// MARK: - The outbox (issue 10)
+
+/// An outbox entry with the lease the database stores beside it.
+private struct LeasedNotice {
+    var entry: OutboxNotice
+    var owner: String?
+    var leaseUntil: Date?
+}
+
+extension InMemoryStore {
+    public func claimNotices(_ claim: NoticeClaim) async throws -> [OutboxNotice] {
+        state.withLock { state in
+            var claimed: [OutboxNotice] = []
+            for index in state.outbox.indices where claimed.count < claim.limit {
+                let leased = state.outbox[index]
+                guard leased.entry.status == .pending, leased.entry.nextAttemptAt <= claim.now,
+                      leased.leaseUntil.map({ $0 <= claim.now }) ?? true else { continue }
+                state.outbox[index].owner = claim.owner
+                state.outbox[index].leaseUntil = claim.leaseUntil
+                state.outbox[index].entry.attempts += 1
+                claimed.append(state.outbox[index].entry)
+            }
+            return claimed
+        }
+    }
+
+    public func recordDelivery(of id: Identifier, claimedBy owner: String, outcome: DeliveryOutcome) async throws -> Bool {
+        state.withLock { state in
+            guard let index = state.outbox.firstIndex(where: { $0.entry.id == id }), state.outbox[index].entry.status == .pending else {
+                return false
+            }
+            var leased = state.outbox[index]
+            switch outcome {
+            case .sent(let at):
+                leased.entry.status = .sent
+                leased.entry.deliveredAt = at
+            case .retry(let error, let retryAt):
+                guard leased.owner == owner else { return false }
+                leased.entry.nextAttemptAt = retryAt
+                leased.entry.lastError = error
+            case .failed(let error, _):
+                guard leased.owner == owner else { return false }
+                leased.entry.status = .failed
+                leased.entry.lastError = error
+            }
+            leased.owner = nil
+            leased.leaseUntil = nil
+            state.outbox[index] = leased
+            return true
+        }
+    }
+
+    public func outbox(status: NoticeStatus?, limit: Int) async throws -> [OutboxNotice] {
+        state.withLock { state in
+            Array(state.outbox.reversed().map(\.entry).filter { status == nil || $0.status == status }.prefix(limit))
+        }
+    }
+
+    public func outboxCounts() async throws -> [NoticeStatus: Int] {
+        state.withLock { state in
+            var counts = Dictionary(uniqueKeysWithValues: NoticeStatus.allCases.map { ($0, 0) })
+            for leased in state.outbox { counts[leased.entry.status, default: 0] += 1 }
+            return counts
         }
     }
 }

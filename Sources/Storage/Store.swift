@@ -37,7 +37,7 @@ public protocol Store: Sendable {
     func message(_ id: Identifier, of nir: NIR) async throws -> InboxMessage?
     /// The procedure history, newest first.
     func procedures(of nir: NIR) async throws -> [ProcedureEntry]
-    /// E-mail notices recorded (no mail is sent), newest first.
+    /// E-mail notices of a household, newest first.
     func notices(of nir: NIR) async throws -> [EmailNotice]
     func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate?
     func proxyConfirmation(_ id: Identifier, of nir: NIR) async throws -> ProxyConfirmation?
@@ -62,6 +62,19 @@ public protocol Store: Sendable {
     func revokeDocument(id: String, reason: String, at instant: Date) async throws -> Bool
     /// Keeps the SHA-256 of the bytes first served for a registered document.
     func recordDocumentDigest(id: String, sha256: String) async throws
+
+    // MARK: The outbox of e-mail notices (issue 10)
+
+    /// Leases up to `claim.limit` pending notices that are due and not leased to anyone, oldest first, and counts
+    /// an attempt for each. On PostgreSQL concurrent claimants skip each other's rows, so no two take one notice.
+    func claimNotices(_ claim: NoticeClaim) async throws -> [OutboxNotice]
+    /// Records an attempt's outcome for a pending notice. `sent` wins whoever holds the lease (the relay has the
+    /// message); `retry` and `failed` apply only while `owner` still holds it. False when nothing changed.
+    func recordDelivery(of id: Identifier, claimedBy owner: String, outcome: DeliveryOutcome) async throws -> Bool
+    /// The back office's view: notices in a status (all when nil), newest first.
+    func outbox(status: NoticeStatus?, limit: Int) async throws -> [OutboxNotice]
+    /// How many notices are in each status (every status present, zero included).
+    func outboxCounts() async throws -> [NoticeStatus: Int]
 }
 
 extension Store {

@@ -125,5 +125,26 @@ enum PostgresSchema {
             "DELETE FROM served_documents WHERE seq NOT IN (SELECT MIN(seq) FROM served_documents GROUP BY nir, kind, document_id, format, sha256)",
             "CREATE UNIQUE INDEX served_documents_once ON served_documents(nir, kind, document_id, format, sha256)",
         ]),
+        ("v4-outbox", [
+            // See SQLiteSchema's v4-outbox: notices become a queue; rows already there stay pending.
+            "ALTER TABLE email_notices ADD COLUMN id text",
+            """
+            UPDATE email_notices SET id = 'notice-' || seq,
+                body = jsonb_set(body::jsonb, '{reference}', to_jsonb('notice-' || seq::text))::text
+            """,
+            "ALTER TABLE email_notices ALTER COLUMN id SET NOT NULL",
+            "CREATE UNIQUE INDEX email_notices_by_id ON email_notices(id)",
+            """
+            ALTER TABLE email_notices
+                ADD COLUMN status text NOT NULL DEFAULT 'pending',
+                ADD COLUMN attempts integer NOT NULL DEFAULT 0,
+                ADD COLUMN next_attempt_at double precision NOT NULL DEFAULT 0,
+                ADD COLUMN lease_owner text,
+                ADD COLUMN lease_until double precision,
+                ADD COLUMN delivered_at double precision,
+                ADD COLUMN last_error text
+            """,
+            "CREATE INDEX email_notices_due ON email_notices(status, next_attempt_at)",
+        ]),
     ]
 }

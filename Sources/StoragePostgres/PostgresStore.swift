@@ -203,8 +203,9 @@ public final class PostgresStore: Store, Service {
             try await connection.query("INSERT INTO messages (id, nir, received_at, body) VALUES (\(id), \(owner), \(time), \(json))", logger: logger)
         }
         for notice in changes.notices {
-            let (time, json) = (notice.sentAt.timeIntervalSince1970, try StoredJSON.encode(notice))
-            try await connection.query("INSERT INTO email_notices (nir, sent_at, body) VALUES (\(owner), \(time), \(json))", logger: logger)
+            // Pending and due at once (next_attempt_at's default): a delivery service picks it up.
+            let (id, time, json) = (notice.reference.value, notice.sentAt.timeIntervalSince1970, try StoredJSON.encode(notice))
+            try await connection.query("INSERT INTO email_notices (id, nir, sent_at, body) VALUES (\(id), \(owner), \(time), \(json))", logger: logger)
         }
         for entry in changes.procedures {
             let (id, time, json) = (entry.id.value, entry.submittedAt.timeIntervalSince1970, try StoredJSON.encode(entry))

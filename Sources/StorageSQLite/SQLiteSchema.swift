@@ -116,6 +116,24 @@ enum SQLiteSchema {
                 CREATE UNIQUE INDEX served_documents_once ON served_documents(nir, kind, document_id, format, sha256);
                 """)
         }
+        migrator.registerMigration("v4-outbox") { db in
+            // Issue 10: notices become a queue. Each has an id (its procedure's reference; older rows get one from
+            // their sequence number), a status, its attempts and lease, and the relay's last answer. Rows already
+            // there stay pending: nobody was ever told, and the documents they announce are still in the inbox.
+            try db.execute(sql: """
+                ALTER TABLE email_notices ADD COLUMN id TEXT;
+                UPDATE email_notices SET id = 'notice-' || seq, body = json_set(body, '$.reference', 'notice-' || seq);
+                CREATE UNIQUE INDEX email_notices_by_id ON email_notices(id);
+                ALTER TABLE email_notices ADD COLUMN status TEXT NOT NULL DEFAULT 'pending';
+                ALTER TABLE email_notices ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE email_notices ADD COLUMN next_attempt_at REAL NOT NULL DEFAULT 0;
+                ALTER TABLE email_notices ADD COLUMN lease_owner TEXT;
+                ALTER TABLE email_notices ADD COLUMN lease_until REAL;
+                ALTER TABLE email_notices ADD COLUMN delivered_at REAL;
+                ALTER TABLE email_notices ADD COLUMN last_error TEXT;
+                CREATE INDEX email_notices_due ON email_notices(status, next_attempt_at);
+                """)
+        }
         return migrator
     }
 }

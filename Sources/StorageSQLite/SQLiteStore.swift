@@ -132,8 +132,9 @@ public final class SQLiteStore: Store {
                            arguments: [message.id.value, owner, message.receivedAt.timeIntervalSince1970, try StoredJSON.encode(message.acknowledgement)])
         }
         for notice in changes.notices {
-            try db.execute(sql: "INSERT INTO email_notices (nir, sent_at, body) VALUES (?, ?, ?)",
-                           arguments: [owner, notice.sentAt.timeIntervalSince1970, try StoredJSON.encode(notice)])
+            // Pending and due at once (next_attempt_at's default): the delivery service picks it up.
+            try db.execute(sql: "INSERT INTO email_notices (id, nir, sent_at, body) VALUES (?, ?, ?, ?)",
+                           arguments: [notice.reference.value, owner, notice.sentAt.timeIntervalSince1970, try StoredJSON.encode(notice)])
         }
         for entry in changes.procedures {
             try db.execute(sql: """

@@ -31,6 +31,6 @@ enum Receipts {
             insuredName: insuredName(record), concerning: concerning, concernedPerson: person, lossKind: lossKind, institution: record.institution,
             subject: "Accusé de réception : \(kind.french)", nextSteps: nextSteps)
         return Receipt(acknowledgement: acknowledgement,
-                       notice: .documentAwaits(to: record.email, at: submission.receivedAt))
+                       notice: .documentAwaits(to: record.email, reference: submission.reference, at: submission.receivedAt))
     }
 }

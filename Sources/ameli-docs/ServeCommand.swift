@@ -49,19 +49,25 @@ struct ServeCommand: AsyncParsableCommand {
         let pipeline = try DocumentPipeline(resources: ResourceLocator.locate(), verificationAddress: "\(publicURL)/v1/verifications")
         let opened = try database.open(logger: logger)
         let store = opened.store
+        // E-mail notices (issue 10): delivered beside the server when a relay is configured.
+        let mail = try MailConfiguration.load(environment)
+        let metrics = ServiceMetrics()
+        var services = opened.services
+        if let mail { services.append(try mail.deliveryService(store: store, metrics: metrics, logger: logger)) }
+        logger.info("\(MailConfiguration.summary(mail))")
         let clock: @Sendable () -> Date = { Date() }
         let tokens = try await AccessTokens(secret: jwtSecret)
         let demo = demo
         let storeDescription = opened.description
         var app = try await buildApplication(
             configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret),
-            clock: clock, store: store, renderer: pipeline, seals: keys.issuer, services: opened.services, logger: logger,
+            clock: clock, store: store, renderer: pipeline, seals: keys.issuer, services: services, metrics: metrics, logger: logger,
             onServerRunning: { port in
                 guard demo else { return }
                 let base = "http://127.0.0.1:\(port)"
                 do {
                     // Written unbuffered: the lines must show while the server runs, not at exit.
-                    FileHandle.standardOutput.write(Data(("\n" + keys.summary + "\n").utf8))
+                    FileHandle.standardOutput.write(Data(("\n" + keys.summary + "\n" + MailConfiguration.summary(mail) + "\n").utf8))
                     let text = try await DemoHousehold.instructions(base: base, tokens: tokens, secret: jwtSecret, now: clock(), storeDescription: storeDescription)
                     FileHandle.standardOutput.write(Data((text + "\n").utf8))
                 } catch {

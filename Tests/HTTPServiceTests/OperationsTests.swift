@@ -87,4 +87,8 @@ struct FailingStore: Store {
     func registerDocument(_ document: RegisteredDocument) async throws -> RegisteredDocument { throw Down() }
     func revokeDocument(id: String, reason: String, at instant: Date) async throws -> Bool { throw Down() }
     func recordDocumentDigest(id: String, sha256: String) async throws { throw Down() }
+    func claimNotices(_ claim: NoticeClaim) async throws -> [OutboxNotice] { throw Down() }
+    func recordDelivery(of id: Identifier, claimedBy owner: String, outcome: DeliveryOutcome) async throws -> Bool { throw Down() }
+    func outbox(status: NoticeStatus?, limit: Int) async throws -> [OutboxNotice] { throw Down() }
+    func outboxCounts() async throws -> [NoticeStatus: Int] { throw Down() }
 }

@@ -2,6 +2,7 @@
 import Foundation
 import MailMessage
 import SMTPClient
+import MailTestSupport
 import Testing
 
 struct SMTPDeliveryTests {

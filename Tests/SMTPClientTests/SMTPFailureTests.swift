@@ -1,6 +1,7 @@
 // Failures a caller must tell apart: retry later (transient) or give up (permanent); and no hanging.
 import Foundation
 import SMTPClient
+import MailTestSupport
 import Testing
 
 struct SMTPFailureTests {

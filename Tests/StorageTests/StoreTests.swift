@@ -187,7 +187,7 @@ import Testing
                     var changes = HouseholdChanges()
                     changes.messages = [InboxMessage(acknowledgement: Self.acknowledgement(Identifier(stringLiteral: id), at: instant))]
                     changes.procedures = [ProcedureEntry(id: Identifier(stringLiteral: id), kind: .order, beneficiaryID: "marc", status: .inProgress, submittedAt: instant)]
-                    changes.notices = [EmailNotice(to: "a@example.org", subject: id, body: "b", sentAt: instant)]
+                    changes.notices = [EmailNotice(reference: try Identifier(id), to: "a@example.org", subject: id, body: "b", sentAt: instant)]
                     return ProcedureCommit(changes: changes, value: 0)
                 }
             }

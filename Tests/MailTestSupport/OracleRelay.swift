@@ -1,30 +1,32 @@
 // A real SMTP server for the tests: Scripts/oracles/smtp_relay.py (aiosmtpd) in a child process.
-import Foundation
+// Shared by the SMTP client's tests, the delivery service's and the command line's.
+public import Foundation
 
 /// One running relay with its own spool directory; `stop()` ends it (closing its stdin ends it too, so a crashed
 /// test run leaves no server behind).
-final class OracleRelay {
-    let port: Int
-    let spool: URL
+public final class OracleRelay: @unchecked Sendable {
+    public let port: Int
+    public let spool: URL
     /// With `startTLS`, the relay's self-signed certificate (PEM), for the client to trust.
-    let certificatePath: String?
+    public let certificatePath: String?
     private let process: Process
     private let stdin: Pipe
 
     /// What the relay saved for one message.
-    struct Received: Decodable {
-        let mail_from: String
-        let rcpt_tos: [String]
-        let mail_options: [String]
-        let tls: Bool
-        var raw: [UInt8] = []
+    public struct Received: Decodable, Sendable {
+        public let mail_from: String
+        public let rcpt_tos: [String]
+        public let mail_options: [String]
+        public let tls: Bool
+        public var raw: [UInt8] = []
         enum CodingKeys: String, CodingKey { case mail_from, rcpt_tos, mail_options, tls }
     }
 
-    /// Starts `smtp_relay.py --port 0 --spool <temp> <options>` and reads the port from its first line;
-    /// `startTLS` adds `--starttls` with a certificate made for this relay by make_test_cert.py.
-    init(_ options: [String] = [], startTLS: Bool = false) throws {
-        spool = try Oracle.temporaryDirectory("smtp-spool")
+    /// Starts `smtp_relay.py --port <port> --spool <spool> <options>` and reads the port from its first line;
+    /// `startTLS` adds `--starttls` with a certificate made for this relay by make_test_cert.py. `port` 0 picks a
+    /// free one; a given `port` and `spool` bring a stopped relay back where it was (`keepSpool` on its `stop`).
+    public init(_ options: [String] = [], startTLS: Bool = false, port requestedPort: Int = 0, spool existingSpool: URL? = nil) throws {
+        spool = try existingSpool ?? Oracle.temporaryDirectory("smtp-spool")
         var options = options
         if startTLS {
             let certificate = spool.appendingPathComponent("cert.pem").path, key = spool.appendingPathComponent("key.pem").path
@@ -36,7 +38,7 @@ final class OracleRelay {
         }
         process = Process()
         process.executableURL = try Oracle.python()
-        process.arguments = [Oracle.script("smtp_relay.py").path, "--port", "0", "--spool", spool.path] + options
+        process.arguments = [Oracle.script("smtp_relay.py").path, "--port", String(requestedPort), "--spool", spool.path] + options
         let stdout = Pipe()
         stdin = Pipe()
         process.standardOutput = stdout
@@ -58,18 +60,18 @@ final class OracleRelay {
         self.port = port
     }
 
-    var url: String { "smtp://127.0.0.1:\(port)" }
+    public var url: String { "smtp://127.0.0.1:\(port)" }
 
-    /// Ends the relay and removes what it saved.
-    func stop() {
+    /// Ends the relay and removes what it saved, unless `keepSpool` (to start it again on the same spool).
+    public func stop(keepSpool: Bool = false) {
         try? stdin.fileHandleForWriting.close()
         process.terminate()
         process.waitUntilExit()
-        try? FileManager.default.removeItem(at: spool)
+        if !keepSpool { try? FileManager.default.removeItem(at: spool) }
     }
 
     /// The messages saved so far, in arrival order.
-    func received() throws -> [Received] {
+    public func received() throws -> [Received] {
         let names = try FileManager.default.contentsOfDirectory(atPath: spool.path).filter { $0.hasSuffix(".json") }.sorted()
         return try names.map { name in
             var message = try JSONDecoder().decode(Received.self, from: Data(contentsOf: spool.appendingPathComponent(name)))
@@ -81,11 +83,11 @@ final class OracleRelay {
 }
 
 /// The Python side of the tests: interpreter, scripts, temporary files.
-enum Oracle {
+public enum Oracle {
     /// `SMTP_ORACLE_PYTHON`, else the project's oracle venv (.venv-oracles, made by Scripts/oracles/setup.sh).
-    static func python(file: String = #filePath) throws -> URL {
+    public static func python(file: String = #filePath) throws -> URL {
         let venv = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".venv-oracles/bin/python").path
+            .deletingLastPathComponent().appendingPathComponent(".venv-oracles/bin/python").path
         let path = ProcessInfo.processInfo.environment["SMTP_ORACLE_PYTHON"] ?? venv
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw OracleError("no Python for the SMTP oracle at \(path): set SMTP_ORACLE_PYTHON or run Scripts/oracles/setup.sh")
@@ -94,14 +96,14 @@ enum Oracle {
     }
 
     /// Scripts/oracles/<name>, found from this file's place in the package.
-    static func script(_ name: String, file: String = #filePath) -> URL {
+    public static func script(_ name: String, file: String = #filePath) -> URL {
         URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Scripts/oracles/\(name)")
     }
 
     /// Runs a script to completion and returns its stdout; a non-zero exit is an error carrying stderr.
-    static func run(_ scriptName: String, _ arguments: [String]) throws -> Data {
+    public static func run(_ scriptName: String, _ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = try python()
         process.arguments = [script(scriptName).path] + arguments
@@ -118,19 +120,19 @@ enum Oracle {
         return output
     }
 
-    static func temporaryDirectory(_ prefix: String) throws -> URL {
+    public static func temporaryDirectory(_ prefix: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    static func emptyFile(_ url: URL) throws -> URL {
+    public static func emptyFile(_ url: URL) throws -> URL {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw OracleError("cannot create \(url.path)") }
         return url
     }
 }
 
-struct OracleError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct OracleError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

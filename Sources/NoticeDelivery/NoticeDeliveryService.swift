@@ -1,0 +1,159 @@
+// NoticeDeliveryService: sends the outbox's pending notices through the relay, beside the HTTP server (issue 10).
+public import CoreMetrics
+public import Foundation
+public import Logging
+import MailMessage
+import TeleserviceRules
+public import Records
+public import ServiceLifecycle
+public import SMTPClient
+public import Storage
+
+/// Claims due notices, sends each over SMTP, and records what the relay said. The notice was written in the
+/// procedure's transaction (the outbox pattern), so nothing is lost when the relay is down; it is sent once as far
+/// as anybody can tell: replicas never claim the same notice while a lease runs, and if a process dies between the
+/// relay's "250" and the mark, the notice is sent again later with the same Message-ID.
+public final class NoticeDeliveryService: Service, Sendable {
+    private let store: any Store
+    private let client: SMTPClient
+    private let composer: NoticeComposer
+    private let policy: DeliveryPolicy
+    /// This process's name on its leases.
+    public let owner: String
+    private let clock: @Sendable () -> Date
+    private let metrics: (any MetricsFactory)?
+    private let logger: Logger
+
+    public init(store: any Store, client: SMTPClient, composer: NoticeComposer = NoticeComposer(), policy: DeliveryPolicy = DeliveryPolicy(),
+                owner: String = NoticeDeliveryService.processOwner(), clock: @escaping @Sendable () -> Date = { Date() },
+                metrics: (any MetricsFactory)? = nil, logger: Logger = Logger(label: "ameli-docs.notices")) {
+        self.store = store
+        self.client = client
+        self.composer = composer
+        self.policy = policy
+        self.owner = owner
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Host, process id and a random suffix: unique among replicas and across restarts.
+    public static func processOwner() -> String {
+        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
+    }
+
+    /// Rounds until graceful shutdown; a round that claimed a full batch is followed at once by another. A round
+    /// that fails (the database is down) is logged and retried after the poll interval: the service never stops on
+    /// its own, because the HTTP server beside it would stop with it.
+    public func run() async throws {
+        logger.info("notice delivery started", metadata: ["relay": "\(client.relay.host):\(client.relay.port)", "owner": "\(owner)"])
+        // The pause comes first: at start the server beside this service is still migrating the database.
+        var claimed = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            if claimed < policy.batchSize {
+                let pause = policy.pollInterval
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
+            }
+            do {
+                claimed = try await deliverDue().claimed
+            } catch {
+                claimed = 0
+                logger.error("notice delivery round failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// What one round did.
+    public struct Round: Sendable, Equatable {
+        public var claimed = 0
+        public var sent = 0
+        public var retried = 0
+        public var failed = 0
+    }
+
+    /// One round: claims due notices, sends them (`policy.concurrency` at a time), records each outcome.
+    public func deliverDue() async throws -> Round {
+        let now = clock()
+        let claimed = try await store.claimNotices(NoticeClaim(owner: owner, now: now, leaseUntil: now + policy.lease.timeInterval,
+                                                               limit: policy.batchSize))
+        var round = Round(claimed: claimed.count)
+        try await withThrowingTaskGroup(of: DeliveryOutcome.self) { group in
+            var pending = claimed[...]
+            func startNext() {
+                guard let notice = pending.popFirst() else { return }
+                group.addTask { try await self.deliver(notice) }
+            }
+            for _ in 0..<policy.concurrency { startNext() }
+            while let outcome = try await group.next() {
+                switch outcome {
+                case .sent: round.sent += 1
+                case .retry: round.retried += 1
+                case .failed: round.failed += 1
+                }
+                startNext()
+            }
+        }
+        if !claimed.isEmpty { try await publishCounts() }
+        return round
+    }
+
+    /// Sends one claimed notice and records the outcome. A store failure while recording is thrown: the lease
+    /// then runs out and the notice is tried again (with the same Message-ID).
+    private func deliver(_ entry: OutboxNotice) async throws -> DeliveryOutcome {
+        let outcome: DeliveryOutcome
+        var metadata: Logger.Metadata = ["notice": "\(entry.id)", "attempt": "\(entry.attempts)"]
+        do {
+            let message = try composer.message(for: entry.notice)
+            try await client.send(from: composer.sender.address, to: [entry.notice.to], message: message.bytes)
+            outcome = .sent(at: clock())
+        } catch let error as SMTPError {
+            metadata["error"] = "\(error)"
+            outcome = failure(error.description, after: entry.attempts, permanent: error.cause == .invalidAddress)
+        } catch {
+            // The notice cannot be written as an e-mail (an address with a line break): no attempt will do better.
+            metadata["error"] = "\(error)"
+            outcome = failure("message refused before sending: \(error)", after: entry.attempts, permanent: true)
+        }
+        let recorded = try await store.recordDelivery(of: entry.id, claimedBy: owner, outcome: outcome)
+        let label: String
+        switch outcome {
+        case .sent: label = "sent"
+        case .retry: label = "retry"
+        case .failed: label = "failed"
+        }
+        count("email_notice_attempts_total", [("outcome", label)])
+        metadata["outcome"] = "\(label)"
+        if !recorded { metadata["note"] = "outcome not recorded: the lease had passed to another replica" }
+        if label == "sent" { logger.info("notice delivered", metadata: metadata) } else { logger.warning("notice not delivered", metadata: metadata) }
+        return outcome
+    }
+
+    /// Every relay answer and connection failure is retried, 5xx included (a relay's 5xx is often its own
+    /// configuration, which its operators fix), until the attempts run out; an address the client refuses before
+    /// connecting fails at once.
+    private func failure(_ error: String, after attempts: Int, permanent: Bool) -> DeliveryOutcome {
+        let now = clock()
+        if permanent || attempts >= policy.maxAttempts { return .failed(error: error, at: now) }
+        return .retry(error: error, retryAt: now + policy.retryDelay(afterAttempt: attempts).timeInterval)
+    }
+
+    private func publishCounts() async throws {
+        guard let metrics else { return }
+        for (status, count) in try await store.outboxCounts() {
+            Gauge(label: "email_notices", dimensions: [("status", status.rawValue)], factory: metrics).record(count)
+        }
+    }
+
+    private func count(_ label: String, _ dimensions: [(String, String)]) {
+        guard let metrics else { return }
+        Counter(label: label, dimensions: dimensions, factory: metrics).increment()
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}
