@@ -115,12 +115,6 @@ let package = Package(
         ], swiftSettings: strict),
         // The aiosmtpd relay the mail tests talk to (Scripts/oracles/smtp_relay.py).
         .target(name: "MailTestSupport", path: "Tests/MailTestSupport", swiftSettings: strict),
-        .testTarget(name: "NoticeDeliveryTests", dependencies: [
-            "NoticeDelivery", "MailTestSupport", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules",
-            "SMTPClient", "MailMessage", logging,
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
-        ], swiftSettings: strict),
 
         // Request interface and persistence (issue 4): the stores, the HTTP service, the command line.
         .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
@@ -156,7 +150,7 @@ let package = Package(
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
-            "Documents", "EngineTestSupport", "Seal", hummingbird,
+            "Documents", "EngineTestSupport", "Seal", "NoticeDelivery", "SMTPClient", "MailMessage", "MailTestSupport", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),

@@ -37,7 +37,9 @@ public enum DemoHousehold {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    public static func instructions(base: String, tokens: AccessTokens, secret: String, now: Date, storeDescription: String) async throws -> String {
+    /// `mail` says where the e-mail notices go (the relay, or nowhere yet), as `serve` configured it.
+    public static func instructions(base: String, tokens: AccessTokens, secret: String, now: Date, storeDescription: String,
+                                    mail: String) async throws -> String {
         let nir = try NIR(insuredNIR)
         let user = try await tokens.sign(nir: nir, expiresAt: now.addingTimeInterval(12 * 3600))
         let admin = try await tokens.sign(nir: nir, admin: true, expiresAt: now.addingTimeInterval(12 * 3600))
@@ -48,7 +50,7 @@ public enum DemoHousehold {
 
         AmeliDocs — démonstration (\(storeDescription)) sur \(base)
         Foyer : Marc MARTIN (carte active), Léa (carte expirant dans un mois), Hugo (sans carte).
-        Aucun courriel n'est envoyé : les avis de dépôt sont seulement enregistrés.
+        \(mail)
 
         export AMELI_DOCS_JWT_SECRET=\(secret)
         export TOKEN=\(user)
@@ -102,6 +104,12 @@ public enum DemoHousehold {
         curl -s -H 'Content-Type: image/png' --data-binary @scan.png \(base)/v1/verifications   # status revoked
         pdftoppm -r 300 -png -singlefile procuration.pdf scan-procuration   # procuration révoquée au 4. → status revoked
         curl -s -H 'Content-Type: image/png' --data-binary @scan-procuration.png \(base)/v1/verifications
+
+        # 8. Les avis de dépôt (un par démarche acceptée) : la file d'envoi vue par le back-office
+        curl -s -H "Authorization: Bearer $ADMIN_TOKEN" '\(base)/v1/admin/notices?status=pending'
+        curl -s -H "Authorization: Bearer $ADMIN_TOKEN" '\(base)/v1/admin/notices?status=sent'
+        # Pour les recevoir : un relais local (.venv-oracles/bin/python -m aiosmtpd -n -l 127.0.0.1:2525 affiche chaque message),
+        # puis relancer avec AMELI_DOCS_SMTP_URL=smtp://127.0.0.1:2525 ; les avis en attente partent alors.
 
         Exploitation : \(base)/health · \(base)/metrics · \(base)/openapi.yaml
 

@@ -70,6 +70,13 @@ public final class NoticeDeliveryService: Service, Sendable {
         public var sent = 0
         public var retried = 0
         public var failed = 0
+
+        public init(claimed: Int = 0, sent: Int = 0, retried: Int = 0, failed: Int = 0) {
+            self.claimed = claimed
+            self.sent = sent
+            self.retried = retried
+            self.failed = failed
+        }
     }
 
     /// One round: claims due notices, sends them (`policy.concurrency` at a time), records each outcome.

@@ -67,8 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
                 let base = "http://127.0.0.1:\(port)"
                 do {
                     // Written unbuffered: the lines must show while the server runs, not at exit.
-                    FileHandle.standardOutput.write(Data(("\n" + keys.summary + "\n" + MailConfiguration.summary(mail) + "\n").utf8))
-                    let text = try await DemoHousehold.instructions(base: base, tokens: tokens, secret: jwtSecret, now: clock(), storeDescription: storeDescription)
+                    FileHandle.standardOutput.write(Data(("\n" + keys.summary + "\n").utf8))
+                    let text = try await DemoHousehold.instructions(base: base, tokens: tokens, secret: jwtSecret, now: clock(), storeDescription: storeDescription,
+                                                                    mail: MailConfiguration.summary(mail))
                     FileHandle.standardOutput.write(Data((text + "\n").utf8))
                 } catch {
                     print("Impossible de préparer les jetons de démonstration : \(error)")

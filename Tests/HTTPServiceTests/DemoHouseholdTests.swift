@@ -29,10 +29,13 @@ import Testing
     @Test func instructionsCarryTokensForThisSecretAndEveryFlow() async throws {
         let tokens = try await AccessTokens(secret: Fixtures.secret)
         let text = try await DemoHousehold.instructions(base: "http://127.0.0.1:8080", tokens: tokens, secret: Fixtures.secret,
-                                                        now: TestClock.start, storeDescription: "SQLite demo.sqlite")
+                                                        now: TestClock.start, storeDescription: "SQLite demo.sqlite",
+                                                        mail: "Avis de dépôt : relais absent.")
         let token = try #require(text.split(separator: "\n").first { $0.hasPrefix("export TOKEN=") }?.dropFirst("export TOKEN=".count))
         #expect(await tokens.verify(String(token), now: TestClock.start)?.nir.value == DemoHousehold.insuredNIR)
-        for route in ["/card-orders", "/loss-declarations", "/v1/proxy", "card.png", "card.pdf", "/v1/inbox", "/fulfilment", "/rating"] {
+        #expect(text.contains("Avis de dépôt : relais absent."))
+        for route in ["/card-orders", "/loss-declarations", "/v1/proxy", "card.png", "card.pdf", "/v1/inbox", "/fulfilment", "/rating",
+                      "/v1/admin/notices?status=pending"] {
             #expect(text.contains(route), "\(route)")
         }
     }

@@ -38,7 +38,7 @@ import Yams
             let routed = try await routerRoutes()
             #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
             #expect(routed.subtracting(documented).isEmpty, "routed but not documented: \(routed.subtracting(documented).sorted())")
-            #expect(routed.count == 22)
+            #expect(routed.count == 23)
         }
     }
 

@@ -205,7 +205,7 @@ import Testing
         try await store.migrate()
         try await store.migrate()   // idempotent
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once"])
+        #expect(try await store.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once", "v4-outbox"])
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
@@ -216,7 +216,7 @@ import Testing
             group.addTask { try await postgres.run() }
             try await postgres.migrate()
             try await postgres.migrate()
-            #expect(try await postgres.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once"])
+            #expect(try await postgres.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once", "v4-outbox"])
             group.cancelAll()
         }
     }
