@@ -96,7 +96,7 @@ let package = Package(
                     dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
                                    "Records", "EngineTestSupport", "Seal"],
                     exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport"], swiftSettings: strict),
+        .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport", "MailTestSupport"], swiftSettings: strict),
 
         // E-mail notices (issue 10): an RFC 5322 message builder, and the one SMTP client (SwiftNIO + swift-nio-ssl).
         .target(name: "MailMessage", swiftSettings: strict),
