@@ -1,4 +1,5 @@
-// BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check]` — render speed, size and memory.
+// BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check] [--notices-to URL]` — render speed, size and
+// memory, or the notices' delivery rate.
 import ArgumentParser
 import DisplayList
 import DocumentPipeline
@@ -36,12 +37,18 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Instead of timing, render --iterations documents (every kind and format in turn) and report resident memory before and after.")
     var memoryCheck = false
 
+    @Option(help: "Instead of rendering, deliver --iterations e-mail notices from a fresh SQLite outbox through this relay (smtp://HOST:PORT) and report notices/s.")
+    var noticesTo: String?
+
     func validate() throws {
         guard iterations >= 1 else { throw ValidationError("--iterations doit être ≥ 1 / must be at least 1") }
         guard warmup >= 0 else { throw ValidationError("--warmup doit être ≥ 0 / must be at least 0") }
     }
 
     func run() async throws {
+        if let relay = noticesTo {
+            do { return try await benchNotices(to: relay) } catch { throw fail(error) }
+        }
         do {
             let resources = try ResourceLocator.locate()
             let pipeline = try DocumentPipeline(resources: resources)

@@ -14,7 +14,8 @@ import Storage
 /// policy's `AMELI_DOCS_NOTICE_LEASE_SECONDS`, `AMELI_DOCS_NOTICE_RETRY_SECONDS` (first delay) and
 /// `AMELI_DOCS_NOTICE_MAX_ATTEMPTS`.
 struct MailConfiguration {
-    let relay: SMTPRelay
+    let client: SMTPClient
+    var relay: SMTPRelay { client.relay }
     let composer: NoticeComposer
     let policy: DeliveryPolicy
 
@@ -50,7 +51,11 @@ struct MailConfiguration {
         if let seconds = try number("AMELI_DOCS_NOTICE_LEASE_SECONDS", value, range: 1...86_400) { policy.lease = .seconds(seconds) }
         if let seconds = try number("AMELI_DOCS_NOTICE_RETRY_SECONDS", value, range: 0...86_400) { policy.firstRetryDelay = .seconds(seconds) }
         if let count = try number("AMELI_DOCS_NOTICE_MAX_ATTEMPTS", value, range: 1...100) { policy.maxAttempts = count }
-        return MailConfiguration(relay: relay, composer: composer, policy: policy)
+        let client: SMTPClient
+        do { client = try SMTPClient(relay: relay) } catch {
+            throw ValidationError("AMELI_DOCS_SMTP_CA_FILE n'est pas lisible : \(error)")
+        }
+        return MailConfiguration(client: client, composer: composer, policy: policy)
     }
 
     private static func number(_ name: String, _ value: (String) -> String?, range: ClosedRange<Int>) throws -> Int? {
@@ -62,11 +67,7 @@ struct MailConfiguration {
     }
 
     /// The service that delivers the outbox through this relay.
-    func deliveryService(store: any Store, metrics: ServiceMetrics, logger: Logger) throws -> NoticeDeliveryService {
-        let client: SMTPClient
-        do { client = try SMTPClient(relay: relay) } catch {
-            throw ValidationError("AMELI_DOCS_SMTP_CA_FILE n'est pas lisible : \(error)")
-        }
+    func deliveryService(store: any Store, metrics: ServiceMetrics, logger: Logger) -> NoticeDeliveryService {
         return NoticeDeliveryService(store: store, client: client, composer: composer, policy: policy,
                                      metrics: metrics.factory, logger: logger)
     }

@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "ameli-docs")
         logger.logLevel = ProcessInfo.processInfo.environment["AMELI_DOCS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let environment = ProcessInfo.processInfo.environment
+        // E-mail notices (issue 10): delivered beside the server when a relay is configured; a setting that cannot be
+        // used stops the start before anything is opened or written.
+        let mail = try MailConfiguration.load(environment)
         var secret = environment["AMELI_DOCS_JWT_SECRET"] ?? ""
         if secret.isEmpty {
             guard demo else {
@@ -49,11 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
         let pipeline = try DocumentPipeline(resources: ResourceLocator.locate(), verificationAddress: "\(publicURL)/v1/verifications")
         let opened = try database.open(logger: logger)
         let store = opened.store
-        // E-mail notices (issue 10): delivered beside the server when a relay is configured.
-        let mail = try MailConfiguration.load(environment)
         let metrics = ServiceMetrics()
         var services = opened.services
-        if let mail { services.append(try mail.deliveryService(store: store, metrics: metrics, logger: logger)) }
+        if let mail { services.append(mail.deliveryService(store: store, metrics: metrics, logger: logger)) }
         logger.info("\(MailConfiguration.summary(mail))")
         let clock: @Sendable () -> Date = { Date() }
         let tokens = try await AccessTokens(secret: jwtSecret)

@@ -1,12 +1,13 @@
-// NoticeCrashTests: the real `ameli-docs serve`, pointed at a real relay (aiosmtpd), killed with SIGKILL after the
-// relay has the notice but before the service could mark it sent. Restarted on the same database, it sends the
-// notice again — with the same Message-ID, so the receiving side can tell it is one message (issue 10).
+// NoticeCommandTests: the real `ameli-docs` with a real relay (aiosmtpd), issue 10. `serve`, killed with SIGKILL after
+// the relay has the notice but before the service could mark it sent, restarts on the same database and sends the
+// notice again — with the same Message-ID, so the receiving side can tell it is one message. `serve` refuses a relay
+// setting it cannot use; `bench --notices-to` measures the delivery rate.
 import Foundation
 import MailTestSupport
 import Synchronization
 import Testing
 
-struct NoticeCrashTests {
+struct NoticeCommandTests {
     /// What a process printed so far, appended from the pipe's reading thread.
     final class Output: Sendable {
         private let text = Mutex("")
@@ -131,5 +132,31 @@ struct NoticeCrashTests {
         // And not a third time.
         try await Task.sleep(for: .seconds(3))
         #expect(try relay.received().count == 2)
+    }
+
+    @Test func serveRefusesARelaySettingItCannotUse() throws {
+        let commands = RenderCommandTests()
+        let base = ["PATH": "/usr/bin:/bin", "AMELI_DOCS_JWT_SECRET": String(repeating: "s", count: 40)]
+        for (name, value, expected) in [("AMELI_DOCS_SMTP_URL", "http://relay:25", "AMELI_DOCS_SMTP_URL"),
+                                        ("AMELI_DOCS_NOTICE_MAX_ATTEMPTS", "0", "AMELI_DOCS_NOTICE_MAX_ATTEMPTS"),
+                                        ("AMELI_DOCS_MAIL_FROM", "not an address", "AMELI_DOCS_MAIL_FROM"),
+                                        ("AMELI_DOCS_SMTP_CA_FILE", "/nonexistent/ca.pem", "AMELI_DOCS_SMTP_CA_FILE")] {
+            var environment = base.merging([name: value]) { $1 }
+            if name != "AMELI_DOCS_SMTP_URL" { environment["AMELI_DOCS_SMTP_URL"] = "smtp://127.0.0.1:2525" }
+            let serve = try commands.run(["serve", "--demo", "--port", "0", "--database", "sqlite:/nonexistent/x.sqlite"], environment: environment)
+            #expect(serve.status != 0, "\(name)")
+            #expect(serve.stderr.contains(expected), "\(name): \(serve.stderr)")
+        }
+    }
+
+    @Test func benchDeliversEveryNoticeThroughTheRelay() throws {
+        let relay = try OracleRelay()
+        defer { relay.stop() }
+        let bench = try RenderCommandTests().run(["bench", "--notices-to", relay.url, "--iterations", "40", "--json"])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: Any])
+        #expect(report["sent"] as? Int == 40 && report["notSent"] as? Int == 0, "\(report)")
+        #expect((report["noticesPerSecond"] as? Double ?? 0) > 0)
+        #expect(try relay.received().count == 40)
     }
 }
