@@ -26,7 +26,8 @@ extension Components.Schemas.Notice {
         self.init(id: entry.id.value, to: entry.notice.to, subject: entry.notice.subject,
                   status: Components.Schemas.NoticeStatus(rawValue: entry.status.rawValue) ?? .pending,
                   attempts: entry.attempts, issuedAt: entry.notice.sentAt,
-                  nextAttemptAt: entry.status == .pending ? entry.nextAttemptAt : nil,
+                  // A new notice is due at once (stored as "due since 1970"): it shows as due from its issue.
+                  nextAttemptAt: entry.status == .pending ? max(entry.nextAttemptAt, entry.notice.sentAt) : nil,
                   deliveredAt: entry.deliveredAt, lastError: entry.lastError)
     }
 }

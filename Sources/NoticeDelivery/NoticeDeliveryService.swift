@@ -3,8 +3,9 @@ public import CoreMetrics
 public import Foundation
 public import Logging
 import MailMessage
+import Synchronization
 import TeleserviceRules
-public import Records
+import Records
 public import ServiceLifecycle
 public import SMTPClient
 public import Storage
@@ -23,6 +24,9 @@ public final class NoticeDeliveryService: Service, Sendable {
     private let clock: @Sendable () -> Date
     private let metrics: (any MetricsFactory)?
     private let logger: Logger
+    /// Rounds so far: the outbox's counts are published at the first and then every 60th round even when nothing
+    /// was due, so that /metrics shows them from the start without a count query every second.
+    private let rounds = Atomic(0)
 
     public init(store: any Store, client: SMTPClient, composer: NoticeComposer = NoticeComposer(), policy: DeliveryPolicy = DeliveryPolicy(),
                 owner: String = NoticeDeliveryService.processOwner(), clock: @escaping @Sendable () -> Date = { Date() },
@@ -101,7 +105,8 @@ public final class NoticeDeliveryService: Service, Sendable {
                 startNext()
             }
         }
-        if !claimed.isEmpty { try await publishCounts() }
+        let number = rounds.add(1, ordering: .relaxed).newValue
+        if !claimed.isEmpty || number % 60 == 1 { try await publishCounts() }
         return round
     }
 
@@ -115,11 +120,13 @@ public final class NoticeDeliveryService: Service, Sendable {
             try await client.send(from: composer.sender.address, to: [entry.notice.to], message: message.bytes)
             outcome = .sent(at: clock())
         } catch let error as SMTPError {
-            metadata["error"] = "\(error)"
+            // The log gets the failure's kind, step and code only: the relay's text may quote the address. The
+            // full answer is kept with the notice for the back office.
+            metadata["error"] = .string("\(error.kind) \(error.cause) at \(error.step)" + (error.code.map { " (\($0))" } ?? ""))
             outcome = failure(error.description, after: entry.attempts, permanent: error.cause == .invalidAddress)
         } catch {
             // The notice cannot be written as an e-mail (an address with a line break): no attempt will do better.
-            metadata["error"] = "\(error)"
+            metadata["error"] = "message refused before sending"
             outcome = failure("message refused before sending: \(error)", after: entry.attempts, permanent: true)
         }
         let recorded = try await store.recordDelivery(of: entry.id, claimedBy: owner, outcome: outcome)

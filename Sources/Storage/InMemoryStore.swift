@@ -87,7 +87,7 @@ public final class InMemoryStore: Store {
         state.messages[nir, default: []].append(contentsOf: changes.messages)
         state.notices[nir, default: []].append(contentsOf: changes.notices)
         state.outbox += changes.notices.map {
-            LeasedNotice(entry: OutboxNotice(notice: $0, status: .pending, attempts: 0, nextAttemptAt: .distantPast))
+            LeasedNotice(entry: OutboxNotice(notice: $0, status: .pending, attempts: 0, nextAttemptAt: Date(timeIntervalSince1970: 0)))
         }
         for entry in changes.procedures { upsert(entry, into: &state.history[nir, default: []], id: \.id) }
         for document in changes.documents { state.register[document.key] = document }

@@ -26,6 +26,9 @@ struct ReceiptRulesTests {
         }
         #expect(proxy.acknowledgement.reference == "req-42" && proxy.acknowledgement.receivedAt == submission.receivedAt)
         #expect(notices.allSatisfy { $0.to == "eva.dupont@example.org" && $0.subject.contains("document") })
+        // One notice per acknowledgement, identified by its procedure's reference (the e-mail's Message-ID).
+        #expect(notices.map(\.reference) == acknowledgements.map(\.reference))
+        #expect(notices.allSatisfy { !$0.body.contains("DUPONT") && !$0.body.contains(household.record.nir.value) })
         // The renewal's acknowledgement says the card comes by post in 10 days and names the certificate.
         #expect(renewal.acknowledgement.nextSteps[0].contains("10 jours"))
         #expect(renewal.acknowledgement.nextSteps[1].contains("une seule fois"))
