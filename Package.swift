@@ -88,13 +88,15 @@ let package = Package(
                 dependencies: ["Documents", "DocumentLayout", "DisplayList", "Typography", "PDFRenderer", "PNGRenderer",
                                "TeleserviceRules", "Records", "Seal", "DataMatrix"],
                 swiftSettings: strict),
+        // The accessible HTML twin of every document, from the same description the PDF is laid out from (issue 9).
+        .target(name: "DocumentHTML", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
                     swiftSettings: strict),
         .testTarget(name: "DocumentLayoutTests", dependencies: ["DocumentLayout", "Documents", "DisplayList", "Typography"],
                     swiftSettings: strict),
         .testTarget(name: "DocumentPipelineTests",
                     dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
-                                   "Records", "EngineTestSupport", "Seal"],
+                                   "Records", "EngineTestSupport", "Seal", "DocumentHTML"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport", "MailTestSupport"], swiftSettings: strict),
 

@@ -1,0 +1,20 @@
+// HTMLText: escaping for text and attribute values, the one place HTML is escaped in the project.
+
+public enum HTMLText {
+    /// `&`, `<`, `>`, `"` and `'` as entities: safe inside elements and quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
