@@ -43,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        // The pages (issue 9): Templates/web/*.mustache.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // E-mail notices (issue 10): the SMTP client's STARTTLS.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
@@ -127,7 +129,8 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .target(name: "HTTPService", dependencies: [
-            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "Seal", hummingbird, logging, crypto,
+            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "DocumentHTML", "Seal", hummingbird, logging, crypto,
+            .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),

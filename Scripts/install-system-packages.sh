@@ -5,14 +5,15 @@
 #              libfreetype-dev + libharfbuzz-dev (fonts), libpng-dev (PNG), libsqlite3-dev
 #   tests:     poppler-utils (pdftotext, pdffonts, pdftoppm), qpdf, postgresql (a throw-away test server),
 #              python3-venv (Scripts/oracles/setup.sh: zxing-cpp and cryptography from PyPI, the seal's second reader),
-#              libpdfbox2-java + libactivation-java + libjaxb-api-java (PDF/A-1b Preflight, Scripts/pdfa-check.sh)
+#              libpdfbox2-java + libactivation-java + libjaxb-api-java (PDF/A-1b Preflight, Scripts/pdfa-check.sh),
+#              chromium + chromium-driver (the pages in a real browser, Scripts/browser-check.sh)
 #   load:      wrk, nginx-light (Scripts/load.sh; nginx serves the same PNG as the ceiling)
 # Usage: install-system-packages.sh [--tests | --load]
 set -euo pipefail
 packages=(libhpdf-dev libdmtx-dev icc-profiles-free poppler-utils libfreetype-dev libharfbuzz-dev libpng-dev libsqlite3-dev pkg-config curl)
 case "${1:-}" in
   --tests)
-    packages+=(poppler-utils qpdf postgresql python3 python3-venv libpdfbox2-java libactivation-java libjaxb-api-java)
+    packages+=(poppler-utils qpdf postgresql python3 python3-venv libpdfbox2-java libactivation-java libjaxb-api-java chromium chromium-driver)
     # PDFBox Preflight (Scripts/pdfa-check.sh) needs a Java runtime; Debian's only when the machine has none.
     command -v java >/dev/null || packages+=(default-jre-headless) ;;
   --load) packages+=(wrk nginx-light) ;;

@@ -13,3 +13,5 @@ else
 fi
 # The contract, checked from outside against the served openapi.yaml (schemathesis, about a minute).
 bash Scripts/contract-check.sh
+# The pages in headless chromium on each channel, axe-core on every page (about 40 s).
+bash Scripts/browser-check.sh

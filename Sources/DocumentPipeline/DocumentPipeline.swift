@@ -90,6 +90,10 @@ public final class DocumentPipeline: Sendable {
         mix(engineVersion.utf8)
         for directory in [resources.templatesDirectory, resources.fontsDirectory] {
             for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() {
+                // Templates/web/ holds the site's pages, which no document is made from.
+                var isDirectory: ObjCBool = false
+                let path = (directory as NSString).appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
                 mix(name.utf8)
                 mix(try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)))
             }

@@ -31,7 +31,11 @@ public func buildApplication(
     let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: metrics, seals: seals,
                                verificationLimiter: verificationLimiter, renderLimiter: renderLimiter,
                                documentCache: documentCache, contract: try OpenAPIContract.load())
-    let router = try buildRouter(service: service, tokens: tokens)
+    let pages = try await Pages(service: service, tokens: tokens, secret: configuration.jwtSecret,
+                                secureCookies: configuration.secureCookies, demoSignIn: configuration.demoSignIn,
+                                kioskIdleSeconds: configuration.kioskIdleSeconds,
+                                directory: (try ResourceLocator.locate().templatesDirectory as NSString).appendingPathComponent("web"))
+    let router = try buildRouter(service: service, tokens: tokens, pages: pages)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.serverName),
@@ -42,7 +46,7 @@ public func buildApplication(
 
 /// The routes of openapi.yaml, generated into `registerHandlers`. Middleware applies to every route: observability,
 /// problem answers, then authentication (which knows openapi.yaml's public routes and the admin prefix).
-public func buildRouter(service: AmeliService, tokens: AccessTokens) throws -> Router<AppRequestContext> {
+public func buildRouter(service: AmeliService, tokens: AccessTokens, pages: Pages? = nil) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
     router.add(middleware: ObservabilityMiddleware(metrics: service.metrics))
@@ -51,6 +55,8 @@ public func buildRouter(service: AmeliService, tokens: AccessTokens) throws -> R
     // Dates in answers as the stored (replayable) answers have them: RFC 3339 with seconds, in UTC.
     let configuration = Configuration(dateTranscoder: .iso8601, jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
     try service.registerHandlers(on: router, configuration: configuration, middlewares: [ContractMiddleware(service: service)])
+    // The pages (issue 9): HTML over the same service; their own session, forms and error pages.
+    pages?.register(on: router)
     routes.record(router.routes.map { (method: $0.method.rawValue, path: "\($0.path)") })
     return router
 }

@@ -49,6 +49,7 @@ public enum DemoHousehold {
         return """
 
         AmeliDocs — démonstration (\(storeDescription)) sur \(base)
+        Dans un navigateur : \(base)/compte/connexion (compte web et appli), \(base)/borne/connexion (borne), \(base)/verifier
         Foyer : Marc MARTIN (carte active), Léa (carte expirant dans un mois), Hugo (sans carte).
         \(mail)
 

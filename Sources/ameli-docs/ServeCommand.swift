@@ -50,6 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("\(keys.summary)")
         let publicURL = environment["AMELI_DOCS_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(host):\(port)"
         let pipeline = try DocumentPipeline(resources: ResourceLocator.locate(), verificationAddress: "\(publicURL)/v1/verifications")
+        let kioskIdle = environment["AMELI_DOCS_KIOSK_IDLE_SECONDS"].flatMap(Int.init) ?? 120
+        guard (5...3600).contains(kioskIdle) else {
+            throw ValidationError("AMELI_DOCS_KIOSK_IDLE_SECONDS doit être un entier de 5 à 3600.")
+        }
         let opened = try database.open(logger: logger)
         let store = opened.store
         let metrics = ServiceMetrics()
@@ -61,7 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         let demo = demo
         let storeDescription = opened.description
         var app = try await buildApplication(
-            configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret),
+            configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret, demoSignIn: demo,
+                                               secureCookies: publicURL.lowercased().hasPrefix("https://"),
+                                               kioskIdleSeconds: kioskIdle),
             clock: clock, store: store, renderer: pipeline, seals: keys.issuer, services: services, metrics: metrics, logger: logger,
             onServerRunning: { port in
                 guard demo else { return }

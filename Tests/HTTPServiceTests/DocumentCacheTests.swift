@@ -1,6 +1,7 @@
 // DocumentCacheTests: ETags from the inputs — a revalidation is 304 without a render, a repeated view comes from
 // the cache and is recorded once, replicas agree on the ETag, and the rules still run before the cache.
 import DocumentPipeline
+import Documents
 import Foundation
 import HTTPService
 import HTTPTypes
@@ -19,6 +20,9 @@ import Testing
             return try EchoRenderer().render(document, seal: seal, format: format, dpi: dpi)
         }
         var renders: Int { count.withLock { $0 } }
+        func describe(_ document: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
+            try EchoRenderer().describe(document, seal: seal)
+        }
     }
 
     @Test func revalidationAndRepeatedViewsDoNotRender() async throws {

@@ -1,6 +1,8 @@
 // TestEnvironment: the service under test — a real store (SQLite file or PostgreSQL database), a fixed clock,
 // the demo-like households — and a client that speaks JSON with tokens.
+import DisplayList
 import DocumentPipeline
+import Documents
 import Foundation
 import HTTPService
 import HTTPTypes
@@ -57,6 +59,16 @@ struct EchoRenderer: DocumentRendering {
         }
         let header = format == .pdf ? "%PDF-1.4\n" : "\u{89}PNG\r\n\u{1A}\n"
         return Array((header + "dpi=\(Int(dpi))\nseal=\(seal?.documentID ?? "none")\n" + json).utf8)
+    }
+
+    /// One paragraph holding the record's JSON, under the document kind as title: enough for the pages' twins.
+    func describe(_ document: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
+        let json = String(decoding: try document.encoded(), as: UTF8.self)
+        return DocumentDescription(
+            kind: document.kind, pageSize: Size(width: 595, height: 842), background: .white, contentBottom: 800,
+            info: DocumentInfo(title: "Echo \(document.kind.rawValue)", author: "test", creationSeconds: 0, creationOffsetMinutes: 60),
+            blocks: [.text(TextBlock(source: SourceLocation(file: "echo", line: 1), x: 0, y: .absolute(10), width: nil,
+                                     style: TextStyle(font: FontID("sans"), size: 10), text: json))])
     }
 }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The pages in a real browser (issue 9): for each channel (web, app at 360 px, kiosk), a fresh demo service on a
+# throw-away SQLite file and Scripts/oracles/browser_flows.py clicking through the seed flows in headless chromium,
+# with axe-core on every page. Screenshots go to ${BROWSER_SHOTS:-.build/browser-shots} (kept as artefacts).
+# Usage: browser-check.sh [BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-.build/debug/ameli-docs}
+shots=${BROWSER_SHOTS:-.build/browser-shots}
+rm -rf "$shots" && mkdir -p "$shots"
+work=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+status=0
+for channel in web app kiosk; do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # The kiosk's idle sign-out is 2 minutes; 20 seconds here, so that the test can wait for it.
+  (cd "$work" && AMELI_DOCS_RESOURCES="$OLDPWD" AMELI_DOCS_KIOSK_IDLE_SECONDS=20 "$OLDPWD/$binary" serve --demo --port "$port" \
+     --database "sqlite:$work/$channel.sqlite" >"$work/$channel.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/health', timeout=2)" 2>/dev/null && break
+    sleep 0.2
+  done
+  admin_token=$(sed -n 's/^export ADMIN_TOKEN=//p' "$work/$channel.log")
+  .venv-oracles/bin/python Scripts/oracles/browser_flows.py "$channel" "http://127.0.0.1:$port" "$shots" "$admin_token" || status=1
+done
+exit $status

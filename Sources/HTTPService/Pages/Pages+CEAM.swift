@@ -1,0 +1,216 @@
+// Pages+CEAM: the European card's screens — the household with its actions, order or renewal, loss or theft, the
+// card itself (seed 000: "Carte européenne d'assurance maladie").
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Records
+import Storage
+import TeleserviceRules
+
+extension Pages {
+    /// Where the card is used (seed 000): the 27 member states, Iceland, Liechtenstein, Norway and Switzerland; the
+    /// United Kingdom under its own arrangement with the European Union.
+    static let countries = [
+        "Allemagne", "Autriche", "Belgique", "Bulgarie", "Chypre", "Croatie", "Danemark", "Espagne", "Estonie", "Finlande",
+        "France", "Grèce", "Hongrie", "Irlande", "Italie", "Lettonie", "Lituanie", "Luxembourg", "Malte", "Pays-Bas",
+        "Pologne", "Portugal", "République tchèque", "Roumanie", "Slovaquie", "Slovénie", "Suède",
+        "Islande", "Liechtenstein", "Norvège", "Suisse",
+    ]
+
+    static func label(_ action: CardAction) -> String {
+        switch action {
+        case .order: "Commander une carte"
+        case .renew: "Renouveler la carte"
+        case .declareLoss: "Déclarer une perte ou un vol"
+        case .view: "Voir et imprimer la carte"
+        }
+    }
+
+    static func path(_ action: CardAction, beneficiary: Identifier, prefix: String) -> String {
+        switch action {
+        case .order, .renew: "\(prefix)/ceam/\(beneficiary.value)/commande"
+        case .declareLoss: "\(prefix)/ceam/\(beneficiary.value)/perte"
+        case .view: "\(prefix)/ceam/\(beneficiary.value)/carte"
+        }
+    }
+
+    static func statusText(_ status: Card.State) -> String {
+        switch status {
+        case .active: "valide"
+        case .cancelled: "annulée (perte ou vol déclaré)"
+        case .expired: "expirée"
+        case .replaced: "remplacée"
+        }
+    }
+
+    func household(_ page: PageRequest) async throws -> Household {
+        guard let household = try await service.store.household(of: page.caller.nir) else { throw APIProblem.notFound }
+        return household
+    }
+
+    func beneficiary(_ page: PageRequest, in household: Household) throws -> Beneficiary {
+        guard let id = try? Identifier(page.id), let beneficiary = household.record.beneficiaries.first(where: { $0.id == id }) else {
+            throw APIProblem.notFound
+        }
+        return beneficiary
+    }
+
+    static func name(_ beneficiary: Beneficiary) -> String { "\(beneficiary.givenNames.value) \(beneficiary.lastName.value)" }
+
+    /// `/ceam`: the explanation, the countries, and each beneficiary with the actions open now or why not (R_ACTIONS).
+    func ceam(_ page: PageRequest) async throws -> Response {
+        let household = try await household(page)
+        let today = CivilDate(service.clock())
+        let people: [[String: Any]] = household.record.beneficiaries.map { beneficiary in
+            let card = beneficiary.latestCard
+            let actions: [[String: Any]] = CardTeleservice.actions(for: beneficiary.id, in: household, today: today).map { line in
+                var action: [String: Any] = ["label": Self.label(line.action), "available": line.available,
+                                             "href": Self.path(line.action, beneficiary: beneficiary.id, prefix: page.prefix)]
+                if let detail = line.detail { action["detail"] = detail }
+                if let from = line.availableFrom { action["availableFrom"] = from.french }
+                return action
+            }
+            var person: [String: Any] = ["id": beneficiary.id.value, "name": Self.name(beneficiary),
+                                         "birthDate": beneficiary.birthDate.french, "actions": actions]
+            if let card {
+                person["card"] = ["number": card.number.value, "expiry": card.expiryDate.french,
+                                  "status": Self.statusText(card.state(on: today))]
+            }
+            if let order = household.openOrder(for: beneficiary.id) {
+                person["openOrder"] = "Demande de carte en cours depuis le \(CivilDate(order.submittedAt).french)"
+            }
+            return person
+        }
+        return await self.page("ceam", ["title": "Carte européenne d'assurance maladie", "beneficiaries": people,
+                                        "countries": Self.countries.map { ["name": $0] }],
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    // MARK: Order or renewal (R_ORDER, R_RENEW_WINDOW, R_DEPARTURE, R_CERTIFICATE)
+
+    func orderPage(_ page: PageRequest) async throws -> Response {
+        try await orderForm(page, error: nil)
+    }
+
+    private func orderForm(_ page: PageRequest, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let household = try await household(page)
+        let beneficiary = try beneficiary(page, in: household)
+        let today = CivilDate(service.clock())
+        let lines = CardTeleservice.actions(for: beneficiary.id, in: household, today: today)
+        let renew = lines.first { $0.action == .renew }
+        let order = lines.first { $0.action == .order }
+        let open = (renew?.available == true) ? renew : order
+        var values: [String: Any] = ["title": renew?.available == true ? "Renouveler la carte" : "Commander une carte",
+                                     "name": Self.name(beneficiary), "id": beneficiary.id.value,
+                                     "available": open?.available == true]
+        if open?.available != true {
+            values["blocked"] = (renew?.detail ?? order?.detail) ?? "Cette démarche n'est pas possible aujourd'hui."
+            if let from = renew?.availableFrom ?? order?.availableFrom { values["availableFrom"] = from.french }
+        }
+        if let error { values["error"] = error }
+        return await self.page("commande", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func order(_ page: PageRequest) async throws -> Response {
+        guard let (form, bytes) = try await form(page.request, page.context) else {
+            return await forbidden(page.request, page.channel, caller: page.caller)
+        }
+        let departure: Bool? = switch form["depart"] { case "oui": true; case "non": false; default: nil }
+        do {
+            let (answer, _) = try await asCaller(page, body: bytes) {
+                try await service.orderCard(beneficiary: page.id, departureWithin15Days: departure, idempotencyKey: form["_key"])
+            }
+            var target = "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)"
+            if let certificate = answer.certificate { target += "?certificat=\(certificate.id)" }
+            return Self.redirect(to: target)
+        } catch {
+            guard let message = Self.message(of: error), !(error is APIProblem && (error as! APIProblem).status == .notFound) else { throw error }
+            return try await orderForm(page, error: message, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: Loss or theft (R_LOSS)
+
+    func lossPage(_ page: PageRequest) async throws -> Response {
+        try await lossForm(page, values: [:])
+    }
+
+    private func lossForm(_ page: PageRequest, values extra: [String: Any], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let household = try await household(page)
+        let beneficiary = try beneficiary(page, in: household)
+        let today = CivilDate(service.clock())
+        let line = CardTeleservice.actions(for: beneficiary.id, in: household, today: today).first { $0.action == .declareLoss }
+        var values: [String: Any] = ["title": "Déclarer la perte ou le vol de la carte", "name": Self.name(beneficiary),
+                                     "id": beneficiary.id.value, "today": today.iso, "available": line?.available == true]
+        if line?.available != true { values["blocked"] = line?.detail ?? "Cette démarche n'est pas possible aujourd'hui." }
+        if let card = beneficiary.latestCard { values["cardNumber"] = card.number.value }
+        values.merge(extra) { $1 }
+        return await self.page("perte", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func declareLoss(_ page: PageRequest) async throws -> Response {
+        guard let (form, bytes) = try await form(page.request, page.context) else {
+            return await forbidden(page.request, page.channel, caller: page.caller)
+        }
+        let kind: Components.Schemas.LossKind? = switch form["nature"] { case "perte": .loss; case "vol": .theft; default: nil }
+        let date = form["date"] ?? ""
+        let sworn = form["sworn"] == "on"
+        var echo: [String: Any] = ["date": date, "sworn": sworn, "loss": kind == .loss, "theft": kind == .theft]
+        guard let kind else {
+            echo["error"] = "Indiquez s'il s'agit d'une perte ou d'un vol."
+            echo["kindError"] = true
+            return try await lossForm(page, values: echo, status: .unprocessableContent)
+        }
+        do {
+            let output = try await asCaller(page, body: bytes) {
+                try await service.declareLoss(.init(path: .init(id: page.id), headers: .init(idempotencyKey: form["_key"]),
+                                                    body: .json(.init(kind: kind, date: date, sworn: sworn))))
+            }
+            guard case .created(let created) = output, case .json(let answer) = created.body else { throw APIProblem.notFound }
+            return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
+        } catch {
+            guard let message = Self.message(of: error) else { throw error }
+            if let problem = error as? APIProblem, problem.status == .notFound { throw error }
+            echo["error"] = message
+            if let refusal = error as? Refusal {
+                echo["dateError"] = refusal.fieldErrors.contains { $0.field == "date" } || refusal.rule == .R_LOSS && message.contains("date")
+                echo["swornError"] = !sworn
+            }
+            return try await lossForm(page, values: echo, status: .unprocessableContent)
+        }
+    }
+
+    // MARK: The card (R_VIEW, D_CARD)
+
+    func cardPage(_ page: PageRequest) async throws -> Response {
+        let household = try await household(page)
+        let beneficiary = try beneficiary(page, in: household)
+        var values: [String: Any] = ["title": "Carte de \(Self.name(beneficiary))", "name": Self.name(beneficiary), "id": beneficiary.id.value]
+        switch CardTeleservice.cardFace(for: beneficiary.id, in: household, today: CivilDate(service.clock())) {
+        case .refused(let refusal):
+            values["blocked"] = refusal.message
+        case .accepted(let face):
+            values["face"] = true
+            // The image's text alternative carries every field of the card (RGAA 1.3).
+            values["alt"] = "Carte européenne d'assurance maladie. 3 Nom : \(face.lastName.value). 4 Prénoms : \(face.givenNames.value). "
+                + "5 Date de naissance : \(face.birthDate.french). 6 Numéro d'identification personnel : \(face.personalNumber.grouped). "
+                + "7 Numéro d'identification de l'institution : \(face.institution.cardField). "
+                + "8 Numéro d'identification de la carte : \(face.cardNumber.value). 9 Date d'expiration : \(face.expiryDate.french)."
+        }
+        return await self.page("carte", values, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func cardImage(_ page: PageRequest) async throws -> Response {
+        let output = try await asCaller(page) {
+            try await service.cardImage(.init(path: .init(id: page.id), query: .init(dpi: 300), headers: .init()))
+        }
+        guard case .ok(let ok) = output, case .png(let body) = ok.body else { throw APIProblem.notFound }
+        return try await Self.document(body, type: "image/png", disposition: nil)
+    }
+
+    func cardPDF(_ page: PageRequest) async throws -> Response {
+        let output = try await asCaller(page) { try await service.cardPrintCopy(.init(path: .init(id: page.id), headers: .init())) }
+        guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+        return try await Self.document(body, type: "application/pdf", disposition: "inline; filename=\"ceam-\(page.id).pdf\"")
+    }
+}

@@ -1,0 +1,160 @@
+// Pages+Documents: after a procedure — its confirmation, the certificate's one download, the rating — and the
+// inbox ("Messagerie") and history ("Mes démarches"), each document with its accessible HTML twin.
+import DocumentHTML
+import DocumentPipeline
+import Documents
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Records
+import Storage
+import TeleserviceRules
+
+extension Pages {
+    static func parisTime(_ date: Date) -> String {
+        "\(ParisTime.date(date)) à \(ParisTime.time(date))"
+    }
+
+    /// `/demarches`: the history with statuses and ratings (R_HISTORY, R_RATING).
+    func history(_ page: PageRequest) async throws -> Response {
+        let entries = try await service.store.procedures(of: page.caller.nir)
+        let rows: [[String: Any]] = entries.map { entry in
+            var row: [String: Any] = ["id": entry.id.value, "kind": entry.kind.french, "submittedAt": Self.parisTime(entry.submittedAt),
+                                      "status": entry.status == .completed ? "Terminée" : "En cours"]
+            if let rating = entry.rating { row["rating"] = "\(rating) sur 5" }
+            return row
+        }
+        return await self.page("demarches", ["title": "Mes démarches", "entries": rows, "empty": rows.isEmpty],
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    /// `/demarches/{id}`: what follows the procedure, the certificate when one was issued, the rating.
+    func confirmation(_ page: PageRequest) async throws -> Response {
+        guard let id = try? Identifier(page.id),
+              let entry = try await service.store.procedures(of: page.caller.nir).first(where: { $0.id == id }) else {
+            throw APIProblem.notFound
+        }
+        var values: [String: Any] = ["title": entry.kind.french, "id": id.value, "kind": entry.kind.rawValue,
+                                     "submittedAt": Self.parisTime(entry.submittedAt)]
+        switch entry.kind {
+        case .order, .renewal:
+            values["card"] = true
+        case .lossDeclaration:
+            values["loss"] = true
+            if let beneficiary = entry.beneficiaryID { values["orderHref"] = "\(page.prefix)/ceam/\(beneficiary.value)/commande" }
+        case .proxy:
+            values["proxy"] = true
+        case .proxyRevocation:
+            values["revocation"] = true
+        }
+        if let text = page.request.uri.queryParameters.get("certificat"), let certificateID = try? Identifier(text),
+           let stored = try await service.store.certificate(certificateID, of: page.caller.nir) {
+            values["certificate"] = ["id": certificateID.value, "downloaded": stored.downloadedAt != nil,
+                                     "validUntil": stored.issued.certificate.validUntil.french]
+        }
+        if let rating = entry.rating { values["rated"] = "\(rating) sur 5" } else { values["rating"] = (1...5).map { ["score": $0] } }
+        if let message = try await service.store.message(id, of: page.caller.nir) { values["messageId"] = message.id.value }
+        return await self.page("demarche", values, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func rate(_ page: PageRequest) async throws -> Response {
+        guard let (form, bytes) = try await form(page.request, page.context) else {
+            return await forbidden(page.request, page.channel, caller: page.caller)
+        }
+        guard let score = form["note"].flatMap(Int.init), (1...5).contains(score) else {
+            return Self.redirect(to: "\(page.prefix)/demarches/\(page.id)")
+        }
+        do {
+            _ = try await asCaller(page, body: bytes) {
+                try await service.rateProcedure(.init(path: .init(id: page.id), headers: .init(idempotencyKey: form["_key"]),
+                                                      body: .json(.init(score: score))))
+            }
+        } catch let refusal as Refusal where refusal.kind != .notFound {
+            // Already rated (R_RATING): the page shows the rating given.
+        }
+        return Self.redirect(to: "\(page.prefix)/demarches/\(page.id)")
+    }
+
+    // MARK: The certificate's one download (R_CERTIFICATE), in the form the insured chooses
+
+    func certificatePage(_ page: PageRequest) async throws -> Response {
+        guard let id = try? Identifier(page.id), let stored = try await service.store.certificate(id, of: page.caller.nir) else {
+            throw APIProblem.notFound
+        }
+        return await self.page("certificat", ["title": "Certificat provisoire de remplacement", "id": id.value,
+                                              "downloaded": stored.downloadedAt != nil,
+                                              "validUntil": stored.issued.certificate.validUntil.french],
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    /// One download, PDF or accessible HTML: the first one uses it up, whichever form it takes.
+    func downloadCertificate(_ page: PageRequest) async throws -> Response {
+        guard let (form, _) = try await form(page.request, page.context) else {
+            return await forbidden(page.request, page.channel, caller: page.caller)
+        }
+        do {
+            if form["forme"] == "html" {
+                return Self.htmlDocument(try await certificateTwin(page))
+            }
+            let output = try await asCaller(page) { try await service.downloadCertificate(.init(path: .init(id: page.id), headers: .init())) }
+            guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+            return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition)
+        } catch let problem as APIProblem where problem.status == .gone {
+            return await self.page("erreur", ["title": "Certificat déjà téléchargé", "message": problem.detail],
+                                   status: .gone, request: page.request, channel: page.channel, caller: page.caller)
+        }
+    }
+
+    /// The certificate as its accessible twin, under the same one-download rule as the PDF.
+    private func certificateTwin(_ page: PageRequest) async throws -> String {
+        let nir = page.caller.nir
+        guard let id = try? Identifier(page.id), let stored = try await service.store.certificate(id, of: nir) else { throw APIProblem.notFound }
+        guard stored.downloadedAt == nil else { throw AmeliService.certificateGone }
+        let record = DocumentRecord.certificate(stored.issued.certificate)
+        let seal = try await service.seal(of: record, id: id.value, nir: nir, subject: nil)
+        let html = AccessibleDocument.html(try service.renderer.describe(record, seal: seal),
+                                           note: "Version accessible du certificat. Ce téléchargement unique remplace le PDF.")
+        let sha = AmeliService.sha256Hex(Array(html.utf8))
+        guard try await service.store.claimCertificateDownload(id, of: nir, at: service.clock(), sha256: sha) else { throw AmeliService.certificateGone }
+        try await service.store.recordServedDocument(ServedDocument(nir: nir, kind: .certificate, documentID: id, format: "html",
+                                                                    sha256: sha, servedAt: service.clock()))
+        return html
+    }
+
+    // MARK: Messagerie (R_ACK)
+
+    func inbox(_ page: PageRequest) async throws -> Response {
+        let messages = try await service.store.inbox(of: page.caller.nir).map { message -> [String: Any] in
+            ["id": message.id.value, "subject": message.subject, "receivedAt": Self.parisTime(message.receivedAt),
+             "concerning": message.acknowledgement.concerning]
+        }
+        return await self.page("messagerie", ["title": "Messagerie", "messages": messages, "empty": messages.isEmpty],
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func acknowledgementPDF(_ page: PageRequest) async throws -> Response {
+        let output = try await asCaller(page) { try await service.inboxAttachment(.init(path: .init(id: page.id), headers: .init())) }
+        guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+        return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition)
+    }
+
+    func acknowledgementTwin(_ page: PageRequest) async throws -> Response {
+        guard let id = try? Identifier(page.id), let message = try await service.store.message(id, of: page.caller.nir) else {
+            throw APIProblem.notFound
+        }
+        let record = DocumentRecord.acknowledgement(message.acknowledgement)
+        let seal = try await service.seal(of: record, id: DocumentRecord.acknowledgementID(reference: id.value), nir: page.caller.nir, subject: nil)
+        return Self.htmlDocument(AccessibleDocument.html(try service.renderer.describe(record, seal: seal)))
+    }
+
+    func cardTwin(_ page: PageRequest) async throws -> Response {
+        let household = try await household(page)
+        let beneficiary = try beneficiary(page, in: household)
+        switch CardTeleservice.cardFace(for: beneficiary.id, in: household, today: CivilDate(service.clock())) {
+        case .refused(let refusal):
+            throw refusal
+        case .accepted(let face):
+            return Self.htmlDocument(AccessibleDocument.html(try service.renderer.describe(.card(face), seal: nil)))
+        }
+    }
+}

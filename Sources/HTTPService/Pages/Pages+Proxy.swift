@@ -1,0 +1,119 @@
+// Pages+Proxy: the online proxy (seed 004) — the form with the seed's labels and messages, each error tied to its
+// field; the confirmation; the active proxy and its revocation after a confirmation step (P_* rules).
+import DocumentHTML
+import DocumentPipeline
+import Foundation
+import Hummingbird
+import OpenAPIRuntime
+import Records
+import Storage
+import TeleserviceRules
+
+extension Pages {
+    /// The form's fields, in the seed's order, with their labels.
+    static let proxyFields: [(name: String, label: String)] = [
+        ("civility", "Civilité"), ("lastName", "Nom de naissance"), ("usageName", "Nom d'usage (facultatif)"),
+        ("firstName", "Prénom"), ("birthDate", "Date de naissance"),
+    ]
+
+    func proxyPage(_ page: PageRequest) async throws -> Response {
+        let household = try await household(page)
+        if let proxy = household.activeProxy(on: CivilDate(service.clock())) {
+            let holder = proxy.holder
+            return await self.page("procuration-active", [
+                "title": "Ma procuration", "holder": holder.displayName, "born": holder.civility == .madame ? "née" : "né",
+                "birthDate": holder.birthDate.french, "validUntil": proxy.validUntil.french, "createdOn": proxy.createdOn.french,
+                "id": proxy.id.value,
+            ], request: page.request, channel: page.channel, caller: page.caller)
+        }
+        return await proxyForm(page, form: nil, refusal: nil)
+    }
+
+    private func proxyForm(_ page: PageRequest, form: FormBody?, refusal: Refusal?, status: HTTPResponse.Status = .ok) async -> Response {
+        let errors = Dictionary(refusal?.fieldErrors.map { ($0.field, $0.detail) } ?? [], uniquingKeysWith: { first, _ in first })
+        let fields: [[String: Any]] = Self.proxyFields.map { field in
+            var values: [String: Any] = ["name": field.name, "label": field.label, "value": form?[field.name] ?? "",
+                                         "date": field.name == "birthDate", "required": field.name != "usageName"]
+            if let error = errors[field.name] { values["error"] = error }
+            return values
+        }
+        var values: [String: Any] = ["title": "Faire une procuration en ligne", "fields": fields.filter { $0["name"] as? String != "civility" },
+                                     "civilityMme": form?["civility"] == "Mme", "civilityM": form?["civility"] == "M.",
+                                     "certified": form?["certified"] == "on"]
+        if let error = errors["civility"] { values["civilityError"] = error }
+        if let refusal {
+            values["summary"] = refusal.message
+            let listed = Self.proxyFields.compactMap { field in errors[field.name].map { ["field": field.name, "label": field.label, "detail": $0] } }
+            values["errors"] = listed
+            values["hasErrors"] = !listed.isEmpty
+            if refusal.rule == .P_CERTIFY { values["certifyError"] = refusal.message }
+        }
+        return await self.page("procuration", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func createProxy(_ page: PageRequest) async throws -> Response {
+        guard let (form, bytes) = try await form(page.request, page.context) else {
+            return await forbidden(page.request, page.channel, caller: page.caller)
+        }
+        let household = try await household(page)
+        let certified = form["certified"] == "on"
+        func blank(_ name: String) -> String? { form[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        let proxyForm = ProxyForm(civility: blank("civility"), lastName: blank("lastName"), usageName: blank("usageName"),
+                                  firstName: blank("firstName"), birthDate: blank("birthDate"))
+        // The rules judge the form as typed (every field error at once) before the typed request is built.
+        if let refusal = ProxyTeleservice.refusal(of: proxyForm, certified: certified, in: household, today: CivilDate(service.clock())) {
+            return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
+        }
+        guard let civility = proxyForm.civility.flatMap(Components.Schemas.Civility.init(rawValue:)),
+              let lastName = proxyForm.lastName, let firstName = proxyForm.firstName, let birthDate = proxyForm.birthDate else {
+            throw APIProblem.notFound
+        }
+        do {
+            let output = try await asCaller(page, body: bytes) {
+                try await service.createProxy(.init(headers: .init(idempotencyKey: form["_key"]), body: .json(.init(
+                    civility: civility, lastName: lastName, usageName: proxyForm.usageName, firstName: firstName,
+                    birthDate: birthDate, certified: certified))))
+            }
+            guard case .created(let created) = output, case .json(let answer) = created.body else { throw APIProblem.notFound }
+            return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
+        } catch let refusal as Refusal {
+            return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
+        }
+    }
+
+    func revocationPage(_ page: PageRequest) async throws -> Response {
+        let household = try await household(page)
+        guard let proxy = household.activeProxy(on: CivilDate(service.clock())) else { return Self.redirect(to: "\(page.prefix)/procuration") }
+        return await self.page("revocation", ["title": "Révoquer ma procuration",
+                                              "holder": "\(proxy.holder.firstName.value) \(proxy.holder.lastName.value)"],
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    func revokeProxy(_ page: PageRequest) async throws -> Response {
+        guard let (_, bytes) = try await form(page.request, page.context) else {
+            return await forbidden(page.request, page.channel, caller: page.caller)
+        }
+        let before = try await service.store.procedures(of: page.caller.nir).first
+        _ = try await asCaller(page, body: bytes) { try await service.revokeProxy(.init()) }
+        // P_REVOKE: revoking twice is harmless; the history's newest line is the revocation when there was one.
+        if let latest = try await service.store.procedures(of: page.caller.nir).first, latest.id != before?.id, latest.kind == .proxyRevocation {
+            return Self.redirect(to: "\(page.prefix)/demarches/\(latest.id.value)")
+        }
+        return Self.redirect(to: "\(page.prefix)/procuration")
+    }
+
+    func proxyPDF(_ page: PageRequest) async throws -> Response {
+        let output = try await asCaller(page) { try await service.proxyConfirmation(.init(path: .init(id: page.id), headers: .init())) }
+        guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+        return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition)
+    }
+
+    func proxyTwin(_ page: PageRequest) async throws -> Response {
+        guard let id = try? Identifier(page.id), let confirmation = try await service.store.proxyConfirmation(id, of: page.caller.nir) else {
+            throw APIProblem.notFound
+        }
+        let record = DocumentRecord.proxyConfirmation(confirmation)
+        let seal = try await service.seal(of: record, id: id.value, nir: page.caller.nir, subject: RegisteredDocument.subject(proxy: id))
+        return Self.htmlDocument(AccessibleDocument.html(try service.renderer.describe(record, seal: seal)))
+    }
+}
