@@ -1,0 +1,115 @@
+// PagesTests: the pages' safety through the real router (issue 9) — no page without a session, no form without its
+// token and nothing written when it is missing, a double submission performing once (POST-redirect-GET with the
+// form's idempotency key), another household's ids answered like unknown ones, the cookies' flags, the identity
+// header of a proxy in front, and the accessible twin served as HTML. The browser flows are in
+// Scripts/oracles/browser_flows.py.
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Records
+import Storage
+import Testing
+
+struct PagesTests {
+    static let nonce = "0123456789abcdef0123456789abcdef"
+
+    /// A signed-in browser: the session cookie and the form nonce cookie.
+    static func cookies(_ app: TestHarness) async throws -> HTTPFields {
+        [.cookie: "ameli_session=\(try await app.token()); ameli_csrf=\(nonce)"]
+    }
+
+    static func field(_ name: String, in html: String) -> String? {
+        html.firstMatch(of: try! Regex("name=\"\(name)\" value=\"([^\"]*)\"")).map { String($0.output[1].substring ?? "") }
+    }
+
+    static func post(_ app: TestHarness, _ path: String, _ form: String, headers: HTTPFields) async throws -> TestResponse {
+        var fields = headers
+        fields[.contentType] = "application/x-www-form-urlencoded"
+        return try await app.client.executeRequest(uri: path, method: .post, headers: fields, body: ByteBuffer(string: form))
+    }
+
+    @Test func pagesNeedASessionAndShowTheHousehold() async throws {
+        try await withService { app in
+            let anonymous = try await app.send(.get, "/compte/ceam", token: nil)
+            #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/compte/connexion")
+            let page = try await app.send(.get, "/compte/ceam", token: nil, headers: try await Self.cookies(app))
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.headers[.cacheControl] == "no-store")
+            #expect(page.text.contains("<html lang=\"fr\">") && page.text.contains("Hugo MARTIN") && page.text.contains("Norvège"))
+            // The session slides: the page renews the cookie, HttpOnly and SameSite=Strict.
+            let cookies = page.headers[values: .setCookie]
+            #expect(cookies.contains { $0.hasPrefix("ameli_session=") && $0.contains("HttpOnly") && $0.contains("SameSite=Strict") })
+            // The identity a proxy in front would send.
+            let viaHeader = try await app.send(.get, "/compte/ceam", token: nil, headers: [HTTPField.Name("X-Ameli-Identity")!: try await app.token()])
+            #expect(viaHeader.status == .ok && viaHeader.text.contains("Hugo MARTIN"))
+            // A forged session is no session.
+            let forged = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session=eyJhbGciOiJIUzI1NiJ9.e30.x"])
+            #expect(forged.status == .seeOther)
+        }
+    }
+
+    @Test func aFormWithoutItsTokenIs403AndWritesNothing() async throws {
+        try await withService { app in
+            let cookies = try await Self.cookies(app)
+            for form in ["depart=oui", "_csrf=\(Self.nonce).00&depart=oui", "_csrf=other.\(String(repeating: "0", count: 64))&depart=oui"] {
+                let answer = try await Self.post(app, "/compte/ceam/hugo/commande", form, headers: cookies)
+                #expect(answer.status == .forbidden, "\(form)")
+                #expect(answer.text.contains("été enregistré"))
+            }
+            // A token from a page is bound to the browser's nonce: another browser's cookie refuses it.
+            let page = try await app.send(.get, "/compte/ceam/hugo/commande", token: nil, headers: cookies)
+            let token = try #require(Self.field("_csrf", in: page.text))
+            var stranger = cookies
+            stranger[.cookie] = "ameli_session=\(try await app.token()); ameli_csrf=ffffffffffffffffffffffffffffffff"
+            #expect(try await Self.post(app, "/compte/ceam/hugo/commande", "_csrf=\(token)&depart=oui", headers: stranger).status == .forbidden)
+            #expect(try await app.store.procedures(of: Fixtures.martinNIR).isEmpty)
+        }
+    }
+
+    @Test(arguments: [TestDatabase.sqlite, .postgres])
+    func aDoubleSubmissionPerformsOnce(database: TestDatabase) async throws {
+        guard database == .sqlite || TestDatabase.postgresAvailable || TestDatabase.underCI else { return }
+        try await withService(database) { app in
+            let cookies = try await Self.cookies(app)
+            let page = try await app.send(.get, "/compte/ceam/hugo/commande", token: nil, headers: cookies)
+            let token = try #require(Self.field("_csrf", in: page.text))
+            let key = try #require(Self.field("_key", in: page.text))
+            let form = "_csrf=\(token)&_key=\(key)&depart=oui"
+            let first = try await Self.post(app, "/compte/ceam/hugo/commande", form, headers: cookies)
+            let second = try await Self.post(app, "/compte/ceam/hugo/commande", form, headers: cookies)
+            #expect(first.status == .seeOther && second.status == .seeOther)
+            let location = try #require(first.headers[.location])
+            #expect(second.headers[.location] == location, "the second click lands on the same confirmation")
+            #expect(location.hasPrefix("/compte/demarches/") && location.contains("?certificat="))
+            #expect(try await app.store.procedures(of: Fixtures.martinNIR).count == 1)
+            // The confirmation is a GET: reloading it performs nothing.
+            let confirmation = try await app.send(.get, location, token: nil, headers: cookies)
+            #expect(confirmation.status == .ok && confirmation.text.contains("10 jours") && confirmation.text.contains("une seule fois"))
+            #expect(try await app.store.procedures(of: Fixtures.martinNIR).count == 1)
+        }
+    }
+
+    @Test func anotherHouseholdsIdsAreTheSame404AsUnknownOnes() async throws {
+        try await withService { app in
+            let cookies = try await Self.cookies(app)
+            for kind in ["carte", "carte.png", "carte.pdf", "carte.html", "commande", "perte"] {
+                let theirs = try await app.send(.get, "/compte/ceam/eva/\(kind)", token: nil, headers: cookies)
+                let nobody = try await app.send(.get, "/compte/ceam/personne/\(kind)", token: nil, headers: cookies)
+                #expect(theirs.status == .notFound && nobody.status == .notFound, "\(kind)")
+                #expect(theirs.text == nobody.text, "\(kind)")
+            }
+        }
+    }
+
+    @Test func anAcknowledgementHasItsAccessibleTwin() async throws {
+        try await withService { app in
+            #expect(try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":false}"#).status == .created)
+            let id = try #require(try await app.store.inbox(of: Fixtures.martinNIR).first?.id.value)
+            let twin = try await app.send(.get, "/compte/messagerie/\(id)/accuse.html", token: nil, headers: try await Self.cookies(app))
+            #expect(twin.status == .ok && twin.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(twin.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">") && twin.text.contains("<h1>"))
+        }
+    }
+}
