@@ -45,6 +45,9 @@ def start_browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      f"--window-size={width},{height}", "--lang=fr-FR", "--force-device-scale-factor=1"):
         options.add_argument(argument)
+    if CHANNEL == "app":
+        # A phone's viewport (a desktop window cannot be made this narrow): 360 CSS pixels, touch events.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 780, "pixelRatio": 2, "touch": True}})
     options.add_experimental_option("prefs", {
         "download.default_directory": DOWNLOADS, "download.prompt_for_download": False,
         "plugins.always_open_pdf_externally": True,
@@ -78,6 +81,8 @@ def audit(name):
     driver.save_screenshot(os.path.join(SHOTS, f"{CHANNEL}-{name}.png"))
     check(driver.execute_script("return document.documentElement.lang") == "fr", f"{name}: lang is not fr")
     if CHANNEL == "app":
+        width = driver.execute_script("return window.innerWidth")
+        check(width == 360, f"{name}: the app's viewport is {width} px wide, not 360")
         overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         check(overflow <= 0, f"{name}: scrolls horizontally by {overflow} px at 360 px")
         small = driver.execute_script("""
@@ -295,30 +300,35 @@ go(f"{PREFIX}/demarches", "demarches")
 check(len(driver.find_elements(By.CSS_SELECTOR, "tbody tr")) == 3, "three procedures in the history")
 check("4 sur 5" in text(), "the history shows the rating")
 
-# Proxy: the 17-year-old's exact message tied to the field, then an adult, the one-active refusal, revocation.
+# Proxy (seed 004): the 17-year-old's exact message tied to the field; then an adult, the summary with the
+# certification, the one-active refusal, and revocation after its confirmation dialog.
 go(f"{PREFIX}/procuration", "procuration")
 minor = (datetime.date.today().replace(year=datetime.date.today().year - 17)).isoformat()
 driver.find_element(By.CSS_SELECTOR, "input[name=civility][value=Mme]").click()
 driver.find_element(By.ID, "lastName").send_keys("DURAND")
 driver.find_element(By.ID, "firstName").send_keys("Claire")
 driver.execute_script("document.getElementById('birthDate').value = arguments[0]", minor)
-driver.find_element(By.ID, "certified").click()
-submit_button("Valider")
+submit_button("Suivant")
 audit("procuration-mineur")
 birth = driver.find_element(By.ID, "birthDate")
 described = birth.get_attribute("aria-describedby") or ""
 message = driver.find_element(By.ID, described).text if described else ""
 check(message.rstrip(".") == "Le mandataire doit avoir 18 ans révolus pour pouvoir vous représenter",
       f"P_ADULT's exact message on the birth date field: “{message}”")
-check("Le formulaire comporte une ou plusieurs erreurs" in driver.find_element(By.ID, "resume").text, "the error summary")
+check("Le formulaire comporte une ou plusieurs erreurs. Merci de vérifier votre saisie. Le mandataire doit avoir 18 ans révolus pour pouvoir vous représenter"
+      in driver.find_element(By.ID, "resume").text, "the seed's error message, summarised at the top")
 driver.execute_script("document.getElementById('birthDate').value = '1990-05-04'")
-if not driver.find_element(By.ID, "certified").is_selected():
-    driver.find_element(By.ID, "certified").click()
+submit_button("Suivant")
+audit("procuration-recapitulatif")
+check("DURAND" in text() and "04/05/1990" in text(), "the summary of the proxy")
+submit_button("Valider")
+check(driver.find_elements(By.CSS_SELECTOR, "#certified-erreur"), "Valider without the certification is refused (P_CERTIFY)")
+driver.find_element(By.ID, "certified").click()
 submit_button("Valider")
 audit("confirmation-procuration")
-check("procuration est enregistrée" in text(), "the proxy is created")
+check("La procuration a bien été prise en compte" in text(), "the proxy is created")
 go(f"{PREFIX}/procuration", "procuration-active")
-check("DURAND Claire" in text(), f"the active proxy: {text()[:300]}")
+check("Accordée à Mme DURAND Claire" in text(), f"the active proxy: {text()[:300]}")
 token = csrf_token()
 status, _, body = http("POST", f"{PREFIX}/procuration", data=urllib.parse.urlencode({
     "_csrf": token, "_key": "second-proxy", "civility": "M.", "lastName": "MARTIN", "firstName": "Paul",
@@ -326,7 +336,8 @@ status, _, body = http("POST", f"{PREFIX}/procuration", data=urllib.parse.urlenc
 check(status == 422 and "déjà" in body.decode(), f"one active proxy at a time (P_ONE_ACTIVE), got {status}")
 click_link("/procuration/revocation")
 audit("revocation")
-submit_button("Confirmer la révocation")
+check(driver.find_elements(By.CSS_SELECTOR, "[role=dialog][aria-modal=true]"), "the revocation's confirmation dialog")
+submit_button("Révoquer")
 check("révoquée" in text(), "the proxy is revoked after the confirmation step")
 
 # Keyboard only: Léa's early renewal, from the card page to the confirmation, with Tab, Space and Enter.

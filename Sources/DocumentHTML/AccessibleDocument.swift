@@ -86,7 +86,10 @@ public enum AccessibleDocument {
                 rowEdges = (line[line.count - 2].x, last.x)
                 return
             }
-            if line.count == 1, last.name == nil, let edges = rowEdges, case .row(let header, let value)? = parts.last {
+            // A continuation sits just under the row (a line or two) and is no heading of its own.
+            var continues = false
+            if case .below(let offset) = last.y, offset > 0, offset < 16 { continues = !isHeading(last) }
+            if line.count == 1, last.name == nil, continues, let edges = rowEdges, case .row(let header, let value)? = parts.last {
                 if abs(last.x - edges.header) < 0.5 {
                     parts[parts.count - 1] = .row(header: header + [last.text], value: value)
                     return
@@ -100,7 +103,7 @@ public enum AccessibleDocument {
             let text = texts.joined(separator: " ")
             // The title is the h1 already (the card prints it in capitals).
             guard !text.isEmpty, text.lowercased() != description.info.title.lowercased() else { return }
-            if line.count == 1, last.style.font.name.contains("bold"), last.style.size >= 9, text.count <= 80 {
+            if line.count == 1, isHeading(last), text.count <= 80 {
                 parts.append(.heading(level: 2, text: text))
             } else {
                 parts.append(.paragraph(text))
@@ -142,11 +145,17 @@ public enum AccessibleDocument {
         return parts
     }
 
-    /// Readable on a phone and printable; contrast above 4.5:1.
-    static let stylesheet = """
+    /// Bold text of body size or more, standing alone: a section's title.
+    static func isHeading(_ text: TextBlock) -> Bool {
+        text.style.font.name.contains("bold") && text.style.size >= 9
+    }
+
+    /// Readable on a phone and printable; contrast above 4.5:1. Public so that a server can allow exactly this
+    /// inline style in its Content-Security-Policy (by hash).
+    public static let stylesheet = """
         body{font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0 auto;max-width:48rem;padding:1rem}\
         h1{font-size:1.5rem;color:#003399}h2{font-size:1.15rem;color:#003399;margin-top:1.5rem}\
         table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.4rem;border-bottom:1px solid #a9b3c9}\
-        th{font-weight:600;width:45%}.note{background:#eef2fb;padding:.5rem}
+        th{font-weight:600;width:45%}td,th,p,li{overflow-wrap:anywhere}.note{background:#eef2fb;padding:.5rem}
         """
 }

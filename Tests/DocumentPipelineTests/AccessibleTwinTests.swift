@@ -46,6 +46,14 @@ struct AccessibleTwinTests {
         #expect(rows >= 9, "\(rows) rows")
     }
 
+    /// A section title after a row starts a section; the lines just under a value continue it.
+    @Test func acknowledgementSectionsAreHeadingsAndAddressesContinueTheirRow() throws {
+        let (_, _, html) = try twin("acknowledgement")
+        #expect(html.contains("<h2>Suite donnée à votre demande</h2>"), "\(html)")
+        #expect(html.contains("<th scope=\"row\">Service chargé de votre demande</th><td>CPAM"), "\(html)")
+        #expect(html.contains("<br>Téléphone : "), "the address and phone continue the service's cell")
+    }
+
     @Test func escapingLeavesNoMarkupThrough() {
         #expect(HTMLText.escape("<script>\"a\" & 'b'</script>") == "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;")
     }

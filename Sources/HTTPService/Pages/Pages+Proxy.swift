@@ -11,9 +11,9 @@ import TeleserviceRules
 
 extension Pages {
     /// The form's fields, in the seed's order, with their labels.
-    static let proxyFields: [(name: String, label: String)] = [
-        ("civility", "Civilité"), ("lastName", "Nom de naissance"), ("usageName", "Nom d'usage (facultatif)"),
-        ("firstName", "Prénom"), ("birthDate", "Date de naissance"),
+    static let proxyFields: [(name: String, label: String, hint: String)] = [
+        ("civility", "Civilité*", ""), ("lastName", "Nom*", "Indiquez le nom"), ("usageName", "Nom d'usage", "Indiquez le nom d'usage"),
+        ("firstName", "Prénom*", "Indiquez le prénom"), ("birthDate", "Date de naissance*", "JJ/MM/AAAA"),
     ]
 
     func proxyPage(_ page: PageRequest) async throws -> Response {
@@ -32,18 +32,18 @@ extension Pages {
     private func proxyForm(_ page: PageRequest, form: FormBody?, refusal: Refusal?, status: HTTPResponse.Status = .ok) async -> Response {
         let errors = Dictionary(refusal?.fieldErrors.map { ($0.field, $0.detail) } ?? [], uniquingKeysWith: { first, _ in first })
         let fields: [[String: Any]] = Self.proxyFields.map { field in
-            var values: [String: Any] = ["name": field.name, "label": field.label, "value": form?[field.name] ?? "",
+            var values: [String: Any] = ["name": field.name, "label": field.label, "hint": field.hint, "value": form?[field.name] ?? "",
                                          "date": field.name == "birthDate", "required": field.name != "usageName"]
             if let error = errors[field.name] { values["error"] = error }
             return values
         }
-        var values: [String: Any] = ["title": "Faire une procuration en ligne", "fields": fields.filter { $0["name"] as? String != "civility" },
+        var values: [String: Any] = ["title": "Faire ou révoquer une procuration en ligne", "fields": fields.filter { $0["name"] as? String != "civility" },
                                      "civilityMme": form?["civility"] == "Mme", "civilityM": form?["civility"] == "M.",
                                      "certified": form?["certified"] == "on"]
         if let error = errors["civility"] { values["civilityError"] = error }
         if let refusal {
             values["summary"] = refusal.message
-            let listed = Self.proxyFields.compactMap { field in errors[field.name].map { ["field": field.name, "label": field.label, "detail": $0] } }
+            let listed = Self.proxyFields.compactMap { field in errors[field.name].map { ["field": field.name, "label": field.label.replacingOccurrences(of: "*", with: "") + " :", "detail": $0] } }
             values["errors"] = listed
             values["hasErrors"] = !listed.isEmpty
             if refusal.rule == .P_CERTIFY { values["certifyError"] = refusal.message }
@@ -51,6 +51,8 @@ extension Pages {
         return await self.page("procuration", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
     }
 
+    /// Two steps, as the seed shows them: the holder's identity ("Suivant"), then a summary where the insured
+    /// certifies it and confirms ("Valider"; "Retour" goes back to the filled form).
     func createProxy(_ page: PageRequest) async throws -> Response {
         guard let (form, bytes) = try await form(page.request, page.context) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
@@ -60,8 +62,18 @@ extension Pages {
         func blank(_ name: String) -> String? { form[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
         let proxyForm = ProxyForm(civility: blank("civility"), lastName: blank("lastName"), usageName: blank("usageName"),
                                   firstName: blank("firstName"), birthDate: blank("birthDate"))
-        // The rules judge the form as typed (every field error at once) before the typed request is built.
-        if let refusal = ProxyTeleservice.refusal(of: proxyForm, certified: certified, in: household, today: CivilDate(service.clock())) {
+        let today = CivilDate(service.clock())
+        if form["etape"] == "identite" || form["retour"] != nil {
+            // Step 1, or back from the summary: the identity alone is judged (the certification comes next).
+            if form["retour"] == nil, let refusal = ProxyTeleservice.refusal(of: proxyForm, certified: true, in: household, today: today) {
+                return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
+            }
+            if form["retour"] != nil { return await self.proxyForm(page, form: form, refusal: nil) }
+            return await proxySummary(page, form: form, error: nil)
+        }
+        // The rules judge the whole form as typed (every field error at once) before the typed request is built.
+        if let refusal = ProxyTeleservice.refusal(of: proxyForm, certified: certified, in: household, today: today) {
+            if refusal.rule == .P_CERTIFY { return await proxySummary(page, form: form, error: refusal.message) }
             return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
         }
         guard let civility = proxyForm.civility.flatMap(Components.Schemas.Civility.init(rawValue:)),
@@ -81,11 +93,26 @@ extension Pages {
         }
     }
 
+    /// Step 2: what will be recorded, the certification, Valider or Retour.
+    private func proxySummary(_ page: PageRequest, form: FormBody, error: String?) async -> Response {
+        let civility = form["civility"] == "Mme" ? "Madame" : "Monsieur"
+        let birth = (try? CivilDate(iso: form["birthDate"] ?? ""))?.french ?? (form["birthDate"] ?? "")
+        var values: [String: Any] = [
+            "title": "Récapitulatif de la demande de procuration",
+            "rows": [["label": "Civilité", "value": civility], ["label": "Nom", "value": form["lastName"] ?? ""],
+                     ["label": "Nom d'usage", "value": form["usageName"] ?? ""], ["label": "Prénom", "value": form["firstName"] ?? ""],
+                     ["label": "Date de naissance", "value": birth]].filter { !($0["value"] ?? "").isEmpty },
+            "hidden": Self.proxyFields.map { ["name": $0.name, "value": form[$0.name] ?? ""] },
+        ]
+        if let error { values["error"] = error }
+        return await self.page("procuration-recapitulatif", values, status: error == nil ? .ok : .unprocessableContent,
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
     func revocationPage(_ page: PageRequest) async throws -> Response {
         let household = try await household(page)
         guard let proxy = household.activeProxy(on: CivilDate(service.clock())) else { return Self.redirect(to: "\(page.prefix)/procuration") }
-        return await self.page("revocation", ["title": "Révoquer ma procuration",
-                                              "holder": "\(proxy.holder.firstName.value) \(proxy.holder.lastName.value)"],
+        return await self.page("revocation", ["title": "Révocation de procuration", "holder": proxy.holder.displayName],
                                request: page.request, channel: page.channel, caller: page.caller)
     }
 

@@ -1,4 +1,6 @@
 // Pages+Rendering: templates into responses, the session around every signed-in page, forms and their checks.
+import Crypto
+import DocumentHTML
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -122,10 +124,18 @@ extension Pages {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// The twins carry their own small stylesheet (a downloaded certificate must read well on its own): the policy
+    /// allows exactly that style, by its hash, and nothing else.
+    static let twinPolicy: String = {
+        let hash = Data(SHA256.hash(data: Array(AccessibleDocument.stylesheet.utf8))).base64EncodedString()
+        return "default-src 'none'; style-src 'sha256-\(hash)'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    }()
+
     static func htmlDocument(_ html: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         for (name, value) in securityHeaders { headers[name] = value }
+        headers[.contentSecurityPolicy] = twinPolicy
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
