@@ -57,6 +57,7 @@ def start_browser():
 
 
 driver = start_browser()
+certificate_pdf = None
 driver.set_page_load_timeout(30)
 
 
@@ -232,6 +233,7 @@ else:
     submit_button("Imprimer le certificat" if CHANNEL == "kiosk" else "Télécharger le certificat (PDF)", new_page=False)
     downloaded = wait_for_download(existing)
     check(downloaded is not None and open(downloaded, "rb").read(5) == b"%PDF-", "the certificate's PDF arrives")
+    certificate_pdf = downloaded
 driver.get(certificate_page)
 audit("certificat-deja-telecharge")
 check("déjà été téléchargé" in text(), "the second download is refused")
@@ -401,8 +403,20 @@ if CHANNEL == "kiosk":
     go(f"{PREFIX}/ceam")
     check(f"{PREFIX}/connexion" in driver.current_url, "after the idle sign-out the session is over")
 
-# The public verification page.
+# The public verification page: the downloaded certificate, printed and scanned at 300 dpi, uploaded.
 go("/verifier", "verifier")
+if CHANNEL == "web" and certificate_pdf:
+    import subprocess
+    scan = os.path.join(DOWNLOADS, "scan")
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-singlefile", certificate_pdf, scan], check=True)
+    driver.find_element(By.ID, "scan").send_keys(scan + ".png")
+    submit_button("Vérifier")
+    audit("verifier-resultat")
+    check("La signature est valide" in text() and "Le document est valide" in text(), f"the scanned certificate verifies: {text()[:400]}")
+    go("/verifier")
+    driver.find_element(By.ID, "cachet").send_keys("DC04FRAMXXXX not a seal")
+    submit_button("Vérifier")
+    check(driver.find_elements(By.CSS_SELECTOR, "[role=alert]"), "a text that is no seal is answered with a message")
 
 driver.quit()
 print(f"[{CHANNEL}] {pages_checked} pages checked by axe-core, {len(failures)} failure(s); screenshots in {SHOTS}")

@@ -75,3 +75,37 @@ public enum SealField: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+extension SealField {
+    /// What the field is, in the words a verifier reads (the public verification page).
+    public var frenchLabel: String {
+        switch self {
+        case .documentID: "Identifiant du document"
+        case .lastName: "Nom"
+        case .givenNames: "Prénoms"
+        case .birthDate: "Date de naissance"
+        case .personalNumber: "Numéro d'identification personnel"
+        case .institutionNumber: "Institution"
+        case .cardNumber: "Numéro de la carte"
+        case .cardExpiry: "Date d'expiration de la carte"
+        case .validFrom: "Valable à partir du"
+        case .validUntil: "Valable jusqu'au"
+        case .procedure: "Démarche"
+        case .receivedAt: "Reçue le"
+        case .holderLastName: "Nom du mandataire"
+        case .holderFirstName: "Prénom du mandataire"
+        }
+    }
+
+    /// A date field's value (`DDMMYYYY`) as French documents write it, `DD/MM/YYYY`; other values as they are.
+    public func frenchValue(_ value: String) -> String {
+        switch self {
+        case .birthDate, .cardExpiry, .validFrom, .validUntil:
+            guard value.count == 8, value.allSatisfy(\.isNumber) else { return value }
+            let digits = Array(value)
+            return String(digits[0..<2]) + "/" + String(digits[2..<4]) + "/" + String(digits[4...])
+        default:
+            return value
+        }
+    }
+}

@@ -98,7 +98,10 @@ extension Pages {
             }
             let output = try await asCaller(page) { try await service.downloadCertificate(.init(path: .init(id: page.id), headers: .init())) }
             guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-            return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition)
+            // The kiosk prints rather than downloads: its browser shows the PDF, with its print button.
+            let disposition = page.channel == .kiosk ? ok.headers.contentDisposition?.replacingOccurrences(of: "attachment", with: "inline")
+                                                     : ok.headers.contentDisposition
+            return try await Self.document(body, type: "application/pdf", disposition: disposition)
         } catch let problem as APIProblem where problem.status == .gone {
             return await self.page("erreur", ["title": "Certificat déjà téléchargé", "message": problem.detail],
                                    status: .gone, request: page.request, channel: page.channel, caller: page.caller)

@@ -89,11 +89,18 @@ extension Pages {
     }
 
     /// The form of a POST, once its token is checked: nil (and the 403 page) for a missing or wrong token.
-    func form(_ request: Request, _ context: AppRequestContext) async throws -> (FormBody, [UInt8])? {
-        let bytes = try await request.body.collect(upTo: FormBody.limit)
+    /// `public` forms (the verification page) are rendered for nobody in particular and checked the same way.
+    func form(_ request: Request, _ context: AppRequestContext, public: Bool = false) async throws -> (FormBody, [UInt8])? {
+        let type = request.headers[.contentType] ?? ""
+        let multipart = type.lowercased().hasPrefix("multipart/form-data")
+        let bytes = try await request.body.collect(upTo: multipart ? FormBody.uploadLimit : FormBody.limit)
         let raw = Array(buffer: bytes)
-        let form = FormBody(raw)
-        let caller = await session.caller(of: request, now: service.clock())
+        var form = FormBody(raw)
+        if multipart {
+            guard let parts = FormBody.multipart(raw, contentType: type) else { return nil }
+            form = FormBody(fields: parts.fields, files: parts.files)
+        }
+        let caller = `public` ? nil : await session.caller(of: request, now: service.clock())
         guard session.acceptsFormToken(form["_csrf"], of: request, caller: caller) else { return nil }
         return (form, raw)
     }

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import OpenAPIRuntime
 import Records
+import Seal
 import Storage
 
 extension Pages {
@@ -48,16 +49,20 @@ extension Pages {
 
     func verify(_ request: Request, _ context: AppRequestContext) async -> Response {
         do {
-            guard let (form, _) = try await form(request, context) else { return await forbidden(request, .web, caller: nil) }
+            guard let (form, _) = try await form(request, context, public: true) else { return await forbidden(request, .web, caller: nil) }
             let text = (form["cachet"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let scan = form.files["scan"] ?? []
             var values: [String: Any] = ["title": "Vérifier un document", "seal": text]
-            guard !text.isEmpty, text.count <= 2000 else {
-                values["error"] = "Collez le texte du cachet (le contenu du code 2D-Doc), 2 000 caractères au plus."
+            guard scan.isEmpty ? (!text.isEmpty && text.count <= 2000) : true else {
+                values["error"] = "Collez le texte du cachet (le contenu du code 2D-Doc, 2 000 caractères au plus) ou joignez une image PNG du document numérisé."
                 return await page("verifier", values, status: .unprocessableContent, request: request, channel: .web, caller: nil)
             }
-            let scope = RequestScope(caller: nil, clientAddress: context.clientAddress, method: "POST", path: "/verifier", logger: context.logger)
+            // A scan is read as the API reads one (the same limits, the same reader); the text is checked as typed.
+            var scope = RequestScope(caller: nil, clientAddress: context.clientAddress, method: "POST", path: "/verifier", logger: context.logger)
+            scope.body = scan
             do {
-                let output = try await RequestScope.$current.withValue(scope) { try await service.verify(.init(body: .json(.init(seal: text)))) }
+                let input: Operations.Verify.Input = scan.isEmpty ? .init(body: .json(.init(seal: text))) : .init(body: .png(HTTPBody(scan)))
+                let output = try await RequestScope.$current.withValue(scope) { try await service.verify(input) }
                 guard case .ok(let ok) = output, case .json(let answer) = ok.body else { throw APIProblem.notFound }
                 values["result"] = Self.verdict(answer)
             } catch let problem as APIProblem where problem.status.code < 500 {
@@ -86,7 +91,10 @@ extension Pages {
         }
         let good = answer.signature == .valid && answer.status == .valid
         return ["good": good, "signature": signature, "status": status, "id": answer.document.id,
-                "issuedOn": answer.document.issuedOn,
-                "fields": answer.document.fields.additionalProperties.sorted { $0.key < $1.key }.map { ["code": $0.key, "value": $0.value] }]
+                "issuedOn": (try? CivilDate(iso: answer.document.issuedOn))?.french ?? answer.document.issuedOn,
+                "fields": answer.document.fields.additionalProperties.sorted { $0.key < $1.key }.map { code, value in
+                    let field = SealField(rawValue: code)
+                    return ["code": field?.frenchLabel ?? code, "value": field?.frenchValue(value) ?? value]
+                }]
     }
 }

@@ -83,6 +83,10 @@ public struct Pages: Sendable {
             router.post("\(p)/procuration/revocation") { request, context in await self.signedIn(request, context, channel, self.revokeProxy) }
             router.get("\(p)/procuration/:id/confirmation.pdf") { request, context in await self.signedIn(request, context, channel, self.proxyPDF) }
             router.get("\(p)/procuration/:id/confirmation.html") { request, context in await self.signedIn(request, context, channel, self.proxyTwin) }
+            // Any other address under the channel: the pages' own 404, not the API's problem+json.
+            router.get("\(p)/**") { request, _ in
+                await self.notFound(request, channel, caller: await self.session.caller(of: request, now: self.service.clock()))
+            }
         }
     }
 
