@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the release build under load with wrk on 127.0.0.1: beneficiaries list, card PNG viewed again and
+# Measures the release build under load with wrk on 127.0.0.1: beneficiaries list (JSON and page), card PNG viewed again and
 # revalidated, an overload of distinct uncached renders, the card's print copy, the certificate's refusal path, and
 # nginx serving the same PNG file from disk beside it (the ceiling).
 # Bounded: each run lasts DURATION (default 10s) with 2 threads and 16 connections; the server is stopped at the end.
@@ -30,6 +30,10 @@ run() {
   wrk -t2 -c16 -d"$duration" --latency -H "$auth" "$base$2" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
 }
 run "GET /v1/beneficiaries" /v1/beneficiaries
+# The same household as a page (issue 9): the session cookie is the same token; the page renews it each time.
+echo "== GET /compte/ceam (the beneficiaries page, HTML)"
+wrk -t2 -c16 -d"$duration" --latency -H "Cookie: ameli_session=$token" "$base/compte/ceam" \
+  | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
 run "GET /v1/beneficiaries/lea/card.png (300 dpi, viewed again: the rules run, the bytes come from the cache)" "/v1/beneficiaries/lea/card.png"
 etag=$(curl -s -D - -o "$work/card.png" -H "$auth" "$base/v1/beneficiaries/lea/card.png" | sed -n 's/^[Ee][Tt]ag: *\([^\r]*\).*/\1/p')
 echo "== GET /v1/beneficiaries/lea/card.png with If-None-Match (304, no render)"
