@@ -17,6 +17,8 @@ import urllib.parse
 import urllib.request
 
 os.environ.setdefault("SE_AVOID_STATS", "true")
+# Selenium Manager must never fetch a driver or a browser: Debian's are named below.
+os.environ.setdefault("SE_OFFLINE", "true")
 from axe_selenium_python import Axe  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
