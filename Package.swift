@@ -91,14 +91,15 @@ let package = Package(
                                "TeleserviceRules", "Records", "Seal", "DataMatrix"],
                 swiftSettings: strict),
         // The accessible HTML twin of every document, from the same description the PDF is laid out from (issue 9).
-        .target(name: "DocumentHTML", dependencies: ["Documents", "DisplayList"], swiftSettings: strict),
+        .target(name: "HTMLText", swiftSettings: strict),
+        .target(name: "DocumentHTML", dependencies: ["Documents", "DisplayList", "HTMLText"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
                     swiftSettings: strict),
         .testTarget(name: "DocumentLayoutTests", dependencies: ["DocumentLayout", "Documents", "DisplayList", "Typography"],
                     swiftSettings: strict),
         .testTarget(name: "DocumentPipelineTests",
                     dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
-                                   "Records", "EngineTestSupport", "Seal", "DocumentHTML"],
+                                   "Records", "EngineTestSupport", "Seal", "DocumentHTML", "HTMLText"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport", "MailTestSupport"], swiftSettings: strict),
 
@@ -113,7 +114,7 @@ let package = Package(
         .testTarget(name: "SMTPClientTests", dependencies: ["SMTPClient", "MailMessage", "MailTestSupport"], swiftSettings: strict),
         // The outbox's delivery service: claims pending notices from a store and sends them through the relay.
         .target(name: "NoticeDelivery", dependencies: [
-            "Storage", "Records", "TeleserviceRules", "MailMessage", "SMTPClient", logging,
+            "Storage", "Records", "TeleserviceRules", "MailMessage", "SMTPClient", "HTMLText", logging,
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),

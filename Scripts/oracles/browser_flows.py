@@ -333,6 +333,12 @@ audit("confirmation-procuration")
 check("La procuration a bien été prise en compte" in text(), "the proxy is created")
 go(f"{PREFIX}/procuration", "procuration-active")
 check("Accordée à Mme DURAND Claire" in text(), f"the active proxy: {text()[:300]}")
+status, _, pdf = http("GET", urllib.parse.urlparse(driver.find_element(By.PARTIAL_LINK_TEXT, "Confirmation (PDF)").get_attribute("href")).path)
+check(status == 200 and pdf[:5] == b"%PDF-", "the proxy's confirmation PDF")
+click_link("/confirmation.html")
+audit("procuration-accessible")
+check("DURAND" in text(), "the proxy confirmation's accessible version")
+go(f"{PREFIX}/procuration")
 token = csrf_token()
 status, _, body = http("POST", f"{PREFIX}/procuration", data=urllib.parse.urlencode({
     "_csrf": token, "_key": "second-proxy", "civility": "M.", "lastName": "MARTIN", "firstName": "Paul",

@@ -2,6 +2,7 @@
 // is laid out from — not from a second copy of its content.
 public import Documents
 import DisplayList
+import HTMLText
 
 /// Reads a bound description in template order and gives its content a structure a screen reader can use:
 /// the document's title as `h1`; bold lines standing alone as `h2`; a line whose last text is a bound field

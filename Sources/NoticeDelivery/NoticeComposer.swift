@@ -1,6 +1,7 @@
 // NoticeComposer: turns an outbox notice into the e-mail the insured receives (issue 10, item 2).
 public import MailMessage
 import Foundation
+import HTMLText
 import Records
 public import TeleserviceRules
 
@@ -40,29 +41,15 @@ public struct NoticeComposer: Sendable {
     private static func html(title: String, paragraphs: [String], inboxURL: String, linkLead: String, signature: String?,
                              footer: String) -> String {
         func paragraph(_ text: String) -> String {
-            "<p>" + escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+            "<p>" + HTMLText.escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
         }
-        var lines = ["<!DOCTYPE html>", "<html lang=\"fr\">", "<head><meta charset=\"utf-8\"><title>\(escape(title))</title></head>", "<body>"]
+        var lines = ["<!DOCTYPE html>", "<html lang=\"fr\">", "<head><meta charset=\"utf-8\"><title>\(HTMLText.escape(title))</title></head>", "<body>"]
         lines += paragraphs.map(paragraph)
-        lines.append("<p>\(escape(linkLead)) <a href=\"\(escape(inboxURL))\">accéder à ma messagerie</a></p>")
+        lines.append("<p>\(HTMLText.escape(linkLead)) <a href=\"\(HTMLText.escape(inboxURL))\">accéder à ma messagerie</a></p>")
         if let signature { lines.append(paragraph(signature)) }
         lines.append("<hr>")
-        lines.append("<p><small>\(escape(footer))</small></p>")
+        lines.append("<p><small>\(HTMLText.escape(footer))</small></p>")
         lines += ["</body>", "</html>"]
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

@@ -4,6 +4,7 @@
 import DisplayList
 import DocumentHTML
 import DocumentPipeline
+import HTMLText
 import Documents
 import Foundation
 import Testing

@@ -124,7 +124,8 @@ extension Pages {
             if let certificate = answer.certificate { target += "?certificat=\(certificate.id)" }
             return Self.redirect(to: target)
         } catch {
-            guard let message = Self.message(of: error), !(error is APIProblem && (error as! APIProblem).status == .notFound) else { throw error }
+            // A refusal (R_DEPARTURE, R_ONE_OPEN_ORDER, …) is shown on the form; "not yours" is the 404 page.
+            guard let message = Self.message(of: error), !Self.isNotFound(error) else { throw error }
             return try await orderForm(page, error: message, status: .unprocessableContent)
         }
     }
@@ -169,8 +170,7 @@ extension Pages {
             guard case .created(let created) = output, case .json(let answer) = created.body else { throw APIProblem.notFound }
             return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
         } catch {
-            guard let message = Self.message(of: error) else { throw error }
-            if let problem = error as? APIProblem, problem.status == .notFound { throw error }
+            guard let message = Self.message(of: error), !Self.isNotFound(error) else { throw error }
             echo["error"] = message
             if let refusal = error as? Refusal {
                 echo["dateError"] = refusal.fieldErrors.contains { $0.field == "date" } || refusal.rule == .R_LOSS && message.contains("date")

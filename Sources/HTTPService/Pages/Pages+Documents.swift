@@ -113,10 +113,8 @@ extension Pages {
         let nir = page.caller.nir
         guard let id = try? Identifier(page.id), let stored = try await service.store.certificate(id, of: nir) else { throw APIProblem.notFound }
         guard stored.downloadedAt == nil else { throw AmeliService.certificateGone }
-        let record = DocumentRecord.certificate(stored.issued.certificate)
-        let seal = try await service.seal(of: record, id: id.value, nir: nir, subject: nil)
-        let html = AccessibleDocument.html(try service.renderer.describe(record, seal: seal),
-                                           note: "Version accessible du certificat. Ce téléchargement unique remplace le PDF.")
+        let html = try await twin(.certificate(stored.issued.certificate), documentID: id.value, nir: nir, subject: nil,
+                                  note: "Version accessible du certificat. Ce téléchargement unique remplace le PDF.")
         let sha = AmeliService.sha256Hex(Array(html.utf8))
         guard try await service.store.claimCertificateDownload(id, of: nir, at: service.clock(), sha256: sha) else { throw AmeliService.certificateGone }
         try await service.store.recordServedDocument(ServedDocument(nir: nir, kind: .certificate, documentID: id, format: "html",
@@ -145,9 +143,14 @@ extension Pages {
         guard let id = try? Identifier(page.id), let message = try await service.store.message(id, of: page.caller.nir) else {
             throw APIProblem.notFound
         }
-        let record = DocumentRecord.acknowledgement(message.acknowledgement)
-        let seal = try await service.seal(of: record, id: DocumentRecord.acknowledgementID(reference: id.value), nir: page.caller.nir, subject: nil)
-        return Self.htmlDocument(AccessibleDocument.html(try service.renderer.describe(record, seal: seal)))
+        return Self.htmlDocument(try await twin(.acknowledgement(message.acknowledgement),
+                                                documentID: DocumentRecord.acknowledgementID(reference: id.value), nir: page.caller.nir, subject: nil))
+    }
+
+    /// A document's accessible twin, with the seal it is registered under (signed at issue, as its PDF carries it).
+    func twin(_ record: DocumentRecord, documentID: String, nir: NIR, subject: String?, note: String? = nil) async throws -> String {
+        let seal = try await service.seal(of: record, id: documentID, nir: nir, subject: subject)
+        return AccessibleDocument.html(try service.renderer.describe(record, seal: seal), note: note)
     }
 
     func cardTwin(_ page: PageRequest) async throws -> Response {

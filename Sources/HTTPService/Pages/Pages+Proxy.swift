@@ -139,8 +139,7 @@ extension Pages {
         guard let id = try? Identifier(page.id), let confirmation = try await service.store.proxyConfirmation(id, of: page.caller.nir) else {
             throw APIProblem.notFound
         }
-        let record = DocumentRecord.proxyConfirmation(confirmation)
-        let seal = try await service.seal(of: record, id: id.value, nir: page.caller.nir, subject: RegisteredDocument.subject(proxy: id))
-        return Self.htmlDocument(AccessibleDocument.html(try service.renderer.describe(record, seal: seal)))
+        return Self.htmlDocument(try await twin(.proxyConfirmation(confirmation), documentID: id.value, nir: page.caller.nir,
+                                                subject: RegisteredDocument.subject(proxy: id)))
     }
 }

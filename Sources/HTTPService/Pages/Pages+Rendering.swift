@@ -146,6 +146,10 @@ extension Pages {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
+    static func isNotFound(_ error: any Error) -> Bool {
+        (error as? APIProblem)?.status == .notFound || (error as? Refusal)?.kind == .notFound
+    }
+
     /// The message of a refusal or of a problem, for a page.
     static func message(of error: any Error) -> String? {
         switch error {

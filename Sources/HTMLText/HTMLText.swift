@@ -1,4 +1,5 @@
-// HTMLText: escaping for text and attribute values, the one place HTML is escaped in the project.
+// HTMLText: escaping for text and attribute values, the one place HTML is escaped by hand in the project (the
+// documents' accessible twins, the notices' HTML part; the pages' templates escape through swift-mustache).
 
 public enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'` as entities: safe inside elements and quoted attributes.
