@@ -103,6 +103,29 @@ struct PagesTests {
         }
     }
 
+    /// A rule's refusal on a page is its message with the API's status, never an internal error.
+    @Test func aCardThatCannotBeShownAnswersWithTheRule() async throws {
+        try await withService { app in
+            #expect(try await app.send(.post, "/v1/beneficiaries/marc/loss-declarations",
+                                       json: #"{"kind":"loss","date":"2026-03-13","sworn":true}"#).status == .created)
+            let cookies = try await Self.cookies(app)
+            let image = try await app.send(.get, "/compte/ceam/marc/carte.png", token: nil, headers: cookies)
+            #expect(image.status == .conflict && image.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(image.text.contains("Démarche impossible"))
+            let page = try await app.send(.get, "/compte/ceam/marc/carte", token: nil, headers: cookies)
+            #expect(page.status == .ok && page.text.contains("class=\"bloque\"") && !page.text.contains("carte.png"))
+        }
+    }
+
+    /// A nonce cookie of another shape is replaced rather than trusted.
+    @Test func anOddNonceCookieIsReplaced() async throws {
+        try await withService { app in
+            let page = try await app.send(.get, "/compte/ceam", token: nil,
+                                          headers: [.cookie: "ameli_session=\(try await app.token()); ameli_csrf=a.b"])
+            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("ameli_csrf=") && !$0.hasPrefix("ameli_csrf=a.b") })
+        }
+    }
+
     @Test func anAcknowledgementHasItsAccessibleTwin() async throws {
         try await withService { app in
             #expect(try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":false}"#).status == .created)

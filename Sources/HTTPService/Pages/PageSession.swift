@@ -64,7 +64,7 @@ struct PageSession: Sendable {
 
     /// True when the form's token matches the request's nonce cookie and signed-in person.
     func acceptsFormToken(_ token: String?, of request: Request, caller: Caller?) -> Bool {
-        guard let token, let nonce = Self.cookie(Self.csrfCookieName, of: request), !nonce.isEmpty else { return false }
+        guard let token, let nonce = Self.cookie(Self.csrfCookieName, of: request).flatMap(Self.wellFormedNonce) else { return false }
         let parts = token.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, parts[0] == nonce else { return false }
         let expected = Array(mac(nonce: nonce, subject: caller?.nir.value).utf8)
@@ -77,6 +77,11 @@ struct PageSession: Sendable {
     private func mac(nonce: String, subject: String?) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Array("\(nonce)\n\(subject ?? "")".utf8), using: formKey)
         return code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The nonce when it has the shape `randomHex` gives (32 lower-case hex digits), else nil.
+    static func wellFormedNonce(_ text: String) -> String? {
+        text.utf8.count == 32 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) } ? text : nil
     }
 
     static func randomHex(bytes: Int = 16) -> String {

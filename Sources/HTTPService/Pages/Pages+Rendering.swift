@@ -25,7 +25,9 @@ extension Pages {
     func page(_ template: String, _ values: [String: Any], status: HTTPResponse.Status = .ok, request: Request,
               channel: PageChannel, caller: Caller?) async -> Response {
         var cookies: [String] = []
-        let nonce = PageSession.cookie(PageSession.csrfCookieName, of: request) ?? {
+        // A nonce this service did not make (any other shape) is replaced, so that an odd cookie cannot lock a
+        // browser out of every form.
+        let nonce = PageSession.cookie(PageSession.csrfCookieName, of: request).flatMap(PageSession.wellFormedNonce) ?? {
             let fresh = PageSession.randomHex()
             cookies.append(session.setCookie(PageSession.csrfCookieName, fresh, maxAge: 12 * 3600))
             return fresh
@@ -66,6 +68,14 @@ extension Pages {
             return await page("erreur", ["title": "Service momentanément indisponible",
                                          "message": "Le service est très sollicité. Merci de réessayer dans quelques instants."],
                               status: .serviceUnavailable, request: request, channel: channel, caller: caller)
+        case let refusal as Refusal:
+            // A rule says no (a card that cannot be shown any more, …): its message, with the API's status.
+            return await page("erreur", ["title": "Démarche impossible", "message": refusal.message],
+                              status: refusal.kind == .conflict ? .conflict : .unprocessableContent,
+                              request: request, channel: channel, caller: caller)
+        case let problem as APIProblem where problem.status.kind == .clientError:
+            return await page("erreur", ["title": "Démarche impossible", "message": problem.detail],
+                              status: problem.status, request: request, channel: channel, caller: caller)
         default:
             Logger(label: "ameli-docs.pages").error("page failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
             return await page("erreur", ["title": "Une erreur est survenue",
@@ -74,7 +84,7 @@ extension Pages {
         }
     }
 
-    /// Runs a signed-in page: without a valid session, to the sign-in page (with where to come back).
+    /// Runs a signed-in page: without a valid session, to the sign-in page.
     func signedIn(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel,
                   _ handler: @Sendable (PageRequest) async throws -> Response) async -> Response {
         guard let caller = await session.caller(of: request, now: service.clock()) else {
