@@ -145,7 +145,7 @@ let package = Package(
         .executableTarget(name: "ameli-docs", dependencies: [
             "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "NoticeDelivery", "SMTPClient", "MailMessage",
-            hummingbird, logging,
+            "DocumentHTML", hummingbird, logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

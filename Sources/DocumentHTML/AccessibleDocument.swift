@@ -14,7 +14,8 @@ public enum AccessibleDocument {
     /// One part of the twin, in reading order.
     enum Part: Equatable {
         case heading(level: Int, text: String)
-        case paragraph(String)
+        /// Lines set one under the other (an address, a stamp), shown as one paragraph with line breaks.
+        case paragraph([String])
         case row(header: [String], value: [String])
         case list([String])
     }
@@ -58,9 +59,9 @@ public enum AccessibleDocument {
             case .heading(let level, let text):
                 flushRows()
                 html.append("<h\(level)>\(HTMLText.escape(text))</h\(level)>")
-            case .paragraph(let text):
+            case .paragraph(let lines):
                 flushRows()
-                html.append("<p>\(HTMLText.escape(text))</p>")
+                html.append("<p>" + lines.map(HTMLText.escape).joined(separator: "<br>") + "</p>")
             case .list(let items):
                 flushRows()
                 html.append("<ul>\n" + items.map { "<li>\(HTMLText.escape($0))</li>" }.joined(separator: "\n") + "\n</ul>")
@@ -76,6 +77,8 @@ public enum AccessibleDocument {
         // The texts of the line being read, and where the last row's header and value start (for continuations).
         var line: [TextBlock] = []
         var rowEdges: (header: Double, value: Double)?
+        // The left edge of the last paragraph's lines, while the next line may continue it.
+        var paragraphEdge: Double?
         var markCode: String?
 
         func flushLine() {
@@ -85,11 +88,17 @@ public enum AccessibleDocument {
             if line.count >= 2, last.name != nil {
                 parts.append(.row(header: [line.dropLast().map(\.text).joined(separator: " ")], value: [last.text]))
                 rowEdges = (line[line.count - 2].x, last.x)
+                paragraphEdge = nil
                 return
             }
             // A continuation sits just under the row (a line or two) and is no heading of its own.
             var continues = false
-            if case .below(let offset) = last.y, offset > 0, offset < 16 { continues = !isHeading(last) }
+            switch last.y {
+            case .below(let offset) where offset > 0 && offset < 16, .same(let offset) where offset > 0 && offset < 16:
+                continues = !isHeading(last)
+            default:
+                break
+            }
             if line.count == 1, last.name == nil, continues, let edges = rowEdges, case .row(let header, let value)? = parts.last {
                 if abs(last.x - edges.header) < 0.5 {
                     parts[parts.count - 1] = .row(header: header + [last.text], value: value)
@@ -106,8 +115,12 @@ public enum AccessibleDocument {
             guard !text.isEmpty, text.lowercased() != description.info.title.lowercased() else { return }
             if line.count == 1, isHeading(last), text.count <= 80 {
                 parts.append(.heading(level: 2, text: text))
+                paragraphEdge = nil
+            } else if line.count == 1, continues, let edge = paragraphEdge, abs(last.x - edge) < 0.5, case .paragraph(let lines)? = parts.last {
+                parts[parts.count - 1] = .paragraph(lines + [text])
             } else {
-                parts.append(.paragraph(text))
+                parts.append(.paragraph([text]))
+                paragraphEdge = line.count == 1 ? last.x : nil
             }
         }
 
@@ -123,12 +136,14 @@ public enum AccessibleDocument {
             case .list(let list):
                 flushLine()
                 rowEdges = nil
+                paragraphEdge = nil
                 if !list.items.isEmpty { parts.append(.list(list.items)) }
             case .seal(let seal):
                 flushLine()
                 rowEdges = nil
                 if !seal.caption.isEmpty {
-                    parts.append(.paragraph("Cachet électronique visible (code 2D-Doc) : " + seal.caption.joined(separator: " — ")))
+                    parts.append(.paragraph(["Cachet électronique visible (code 2D-Doc) : " + seal.caption.joined(separator: " — ")]))
+                    paragraphEdge = nil
                 }
             case .mark(let mark):
                 flushLine()

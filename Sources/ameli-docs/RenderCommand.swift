@@ -1,5 +1,6 @@
-// RenderCommand: `ameli-docs render KIND --record FILE.json --output FILE [--format pdf|png] [--dpi N]`.
+// RenderCommand: `ameli-docs render KIND --record FILE.json --output FILE [--format pdf|png|html] [--dpi N]`.
 import ArgumentParser
+import DocumentHTML
 import DocumentPipeline
 import Documents
 import Foundation
@@ -21,7 +22,7 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(help: "Where to write the document.")
     var output: String
 
-    @Option(help: "pdf or png (default: from the output's extension, else pdf).")
+    @Option(help: "pdf, png or html, the accessible twin (default: from the output's extension, else pdf).")
     var format: String?
 
     @Option(help: "PNG pixel density in dots per inch.")
@@ -40,8 +41,8 @@ struct RenderCommand: AsyncParsableCommand {
         guard DocumentKind(rawValue: kind) != nil else {
             throw ValidationError("type de document inconnu « \(kind) » / unknown document kind (certificate, card, acknowledgement, proxy-confirmation)")
         }
-        if let format, OutputFormat(rawValue: format) == nil {
-            throw ValidationError("format inconnu « \(format) » / unknown format (pdf, png)")
+        if let format, OutputFormat(rawValue: format) == nil, format != "html" {
+            throw ValidationError("format inconnu « \(format) » / unknown format (pdf, png, html)")
         }
         guard DocumentPipeline.dpiRange.contains(dpi) else {
             throw ValidationError("densité \(dpi) hors limites / dpi out of range (\(Int(DocumentPipeline.dpiRange.lowerBound))–\(Int(DocumentPipeline.dpiRange.upperBound)))")
@@ -60,7 +61,9 @@ struct RenderCommand: AsyncParsableCommand {
             guard let json = FileManager.default.contents(atPath: record) else { throw FileError.read(record) }
             let decoded = try DocumentRecord.decode(kind, from: json)
             let pipeline = try DocumentPipeline(resources: try ResourceLocator.locate())
-            let bytes = try pipeline.render(decoded, seal: try seal(of: decoded), format: outputFormat, dpi: dpi)
+            let html = format == "html" || (format == nil && (output as NSString).pathExtension.lowercased() == "html")
+            let bytes = html ? Array(AccessibleDocument.html(try pipeline.describe(decoded, seal: try seal(of: decoded))).utf8)
+                             : try pipeline.render(decoded, seal: try seal(of: decoded), format: outputFormat, dpi: dpi)
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: output))
             } catch {

@@ -68,6 +68,12 @@ struct RenderCommandTests {
         #expect(raster.status == 0, "\(raster.stderr)")
         let image = try RGBImage(contentsOf: png)
         #expect(kind == "card" ? (image.width, image.height) == (243, 153) : (image.width, image.height) == (595, 842))
+        // And its accessible twin (issue 9), from the same description.
+        let html = EngineTestSupport.temporaryPath(suffix: ".html")
+        let twin = try run(["render", kind, "--record", example(kind), "--output", html])
+        #expect(twin.status == 0, "\(twin.stderr)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">") && text.contains("<th scope=\"row\">"))
     }
 
     @Test func theCardPNGIs1011By638ByDefault() throws {
