@@ -132,7 +132,7 @@ struct RenderCommandTests {
         #expect(kind.stderr.contains("type de document inconnu « passport » / unknown document kind"))
         let format = try run(["render", "card", "--record", example("card"), "--output", "/tmp/x", "--format", "tiff"])
         #expect(format.status == 64)
-        #expect(format.stderr.contains("format inconnu « tiff » / unknown format (pdf, png)"))
+        #expect(format.stderr.contains("format inconnu « tiff » / unknown format (pdf, png, html)"))
     }
 
     @Test func benchPrintsOneJSONObjectPerKindAndFormat() throws {
