@@ -20,7 +20,7 @@ struct NoticeCommandTests {
         let process: Process
         private let output = Output()
 
-        init(directory: URL, relay: String) throws {
+        init(directory: URL, relay: String, environment extra: [String: String] = [:]) throws {
             process = Process()
             process.executableURL = URL(fileURLWithPath: RenderCommandTests.binary)
             process.arguments = ["serve", "--demo", "--port", "0", "--database", "sqlite:" + directory.appendingPathComponent("d.sqlite").path]
@@ -29,7 +29,7 @@ struct NoticeCommandTests {
                 "PATH": "/usr/bin:/bin", "AMELI_DOCS_LOG_LEVEL": "error", "AMELI_DOCS_SMTP_URL": relay,
                 // A short lease, so that the restarted service may take the notice over within the test.
                 "AMELI_DOCS_NOTICE_LEASE_SECONDS": "2",
-            ]
+            ].merging(extra) { $1 }
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = FileHandle.nullDevice
@@ -158,5 +158,28 @@ struct NoticeCommandTests {
         #expect(report["sent"] as? Int == 40 && report["notSent"] as? Int == 0, "\(report)")
         #expect((report["noticesPerSecond"] as? Double ?? 0) > 0)
         #expect(try relay.received().count == 40)
+    }
+
+    /// The settings reach the wire: the relay offers STARTTLS with a certificate the service is told to trust
+    /// (`AMELI_DOCS_SMTP_CA_FILE`), and the message arrives over TLS, from the configured sender.
+    @Test func serveDeliversOverSTARTTLSToTheConfiguredRelay() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("notice-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let relay = try OracleRelay(startTLS: true)
+        defer { relay.stop() }
+        let server = try Server(directory: directory, relay: relay.url, environment: [
+            "AMELI_DOCS_SMTP_CA_FILE": try #require(relay.certificatePath), "AMELI_DOCS_SMTP_REQUIRE_TLS": "1",
+            "AMELI_DOCS_MAIL_FROM": "avis@caisse.example",
+        ])
+        defer { server.stop() }
+        let (base, token, _) = try await server.address()
+        _ = try curl(["-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
+                      "-d", #"{"departureWithin15Days":false}"#, "\(base)/v1/beneficiaries/hugo/card-orders"])
+        let received = try await waitForMessages(relay, count: 1)
+        try #require(received.count == 1, "no notice reached the relay")
+        #expect(received[0].tls, "the notice went over STARTTLS")
+        #expect(received[0].mail_from == "avis@caisse.example")
+        #expect(Self.messageID(received[0].raw)?.hasSuffix("@caisse.example>") == true)
     }
 }
