@@ -63,7 +63,8 @@ public final class NoticeDeliveryService: Service, Sendable {
                 claimed = try await deliverDue().claimed
             } catch {
                 claimed = 0
-                logger.error("notice delivery round failed", metadata: ["error": "\(error)"])
+                // The type only: a database error's text may quote a row.
+                logger.error("notice delivery round failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
             }
         }
     }
