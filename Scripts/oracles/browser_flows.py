@@ -209,7 +209,7 @@ if CHANNEL == "kiosk":
 click_link("/ceam/hugo/commande")
 audit("commande")
 if CHANNEL == "kiosk":
-    check(len(driver.find_elements(By.CSS_SELECTOR, "[role=dialog][aria-modal=true]")) == 1, "the kiosk's action in a dialog")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "[role=dialog][aria-labelledby=titre]")) == 1, "the kiosk's action in a dialog")
 submit_button("Valider")
 audit("commande-sans-reponse")
 check("15 jours" in text(), "an order without the departure answer is refused with R_DEPARTURE's message")
@@ -346,7 +346,7 @@ status, _, body = http("POST", f"{PREFIX}/procuration", data=urllib.parse.urlenc
 check(status == 422 and "déjà" in body.decode(), f"one active proxy at a time (P_ONE_ACTIVE), got {status}")
 click_link("/procuration/revocation")
 audit("revocation")
-check(driver.find_elements(By.CSS_SELECTOR, "[role=dialog][aria-modal=true]"), "the revocation's confirmation dialog")
+check(driver.find_elements(By.CSS_SELECTOR, "[role=dialog][aria-labelledby=titre]"), "the revocation's confirmation dialog")
 submit_button("Révoquer")
 check("révoquée" in text(), "the proxy is revoked after the confirmation step")
 
