@@ -12,7 +12,8 @@ import TeleserviceRules
 
 extension Pages {
     static func parisTime(_ date: Date) -> String {
-        "\(ParisTime.date(date)) à \(ParisTime.time(date))"
+        // No line break inside "10 h 42" (non-breaking spaces, as French typography has it).
+        "\(ParisTime.date(date)) à \(ParisTime.time(date).replacingOccurrences(of: " ", with: "\u{00A0}"))"
     }
 
     /// `/demarches`: the history with statuses and ratings (R_HISTORY, R_RATING).
