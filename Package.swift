@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport", "MailTestSupport"], swiftSettings: strict),
 
         // E-mail notices (issue 10): an RFC 5322 message builder, and the one SMTP client (SwiftNIO + swift-nio-ssl).
-        .target(name: "MailMessage", swiftSettings: strict),
+        .target(name: "MailMessage", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "SMTPClient", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

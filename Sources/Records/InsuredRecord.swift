@@ -83,12 +83,15 @@ public struct InsuredRecord: Hashable, Sendable {
         return problems
     }
 
-    /// A deliberately loose check: one "@", something on each side, a dot in the domain, no spaces.
-    /// Deliverability is the mail system's business; this only stops obvious typing errors.
+    /// A deliberately loose check: one "@", something on each side, a dot in the domain, printable ASCII without
+    /// spaces, angle brackets, commas or quotes. Deliverability is the mail system's business; this stops typing
+    /// errors, and any address that could not be written into a message header (it would otherwise be accepted
+    /// here and fail only when the notice is sent).
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace) && text.allSatisfy(\.isASCII)
+            && !parts[1].hasSuffix(".")
+            && text.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !"<>,;\"()[]\\".unicodeScalars.contains($0) }
     }
 }
 

@@ -78,6 +78,18 @@ public final class SQLiteStore: Store {
         _ request: ProcedureRequest,
         _ decide: @Sendable (ProcedureContext) throws -> ProcedureCommit<Value>
     ) async throws -> ProcedureResult<Value> {
+        do {
+            return try await performLocked(request, decide)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // As on PostgreSQL and in memory: a row already there (a register id) fails the procedure as a conflict.
+            throw StoreError.conflict
+        }
+    }
+
+    private func performLocked<Value: Sendable>(
+        _ request: ProcedureRequest,
+        _ decide: @Sendable (ProcedureContext) throws -> ProcedureCommit<Value>
+    ) async throws -> ProcedureResult<Value> {
         try await pool.write { db in
             guard let household = try Self.household(request.nir, db) else { throw StoreError.householdNotFound }
             if let key = request.idempotency,

@@ -59,6 +59,30 @@ public struct Acknowledgement: Hashable, Sendable, Codable {
         self.subject = subject
         self.nextSteps = nextSteps
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case reference, procedure, receivedAt, insuredName, concerning, concernedPerson, lossKind, institution, subject, nextSteps
+    }
+
+    /// Acknowledgements stored before the seal (stop 11) have no `concernedPerson`: it is read back from `concerning`
+    /// ("Eva DUPONT", "Mme DURAND Claire"), whose upper-case words are the last name as every receipt writes it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        reference = try c.decode(Identifier.self, forKey: .reference)
+        procedure = try c.decode(ProcedureKind.self, forKey: .procedure)
+        receivedAt = try c.decode(Date.self, forKey: .receivedAt)
+        insuredName = try c.decode(String.self, forKey: .insuredName)
+        concerning = try c.decode(String.self, forKey: .concerning)
+        lossKind = try c.decodeIfPresent(LossKind.self, forKey: .lossKind)
+        institution = try c.decode(Institution.self, forKey: .institution)
+        subject = try c.decode(String.self, forKey: .subject)
+        nextSteps = try c.decode([String].self, forKey: .nextSteps)
+        if let person = try c.decodeIfPresent(ConcernedPerson.self, forKey: .concernedPerson) {
+            concernedPerson = person
+        } else {
+            concernedPerson = try ConcernedPerson(concerning: concerning)
+        }
+    }
 }
 
 /// Whom a request concerns, by name: a beneficiary (last name, given names) or a proxy holder (birth name, first
@@ -70,5 +94,19 @@ public struct ConcernedPerson: Hashable, Sendable, Codable {
     public init(lastName: PersonName, givenNames: PersonName) {
         self.lastName = lastName
         self.givenNames = givenNames
+    }
+}
+
+extension ConcernedPerson {
+    /// The names inside a receipt's "concerning" text: the words written in capitals are the last name, the other
+    /// words the given names (a civility, "M." or "Mme", is dropped). For records stored before the names were kept.
+    init(concerning text: String) throws(RecordError) {
+        let words = text.split(separator: " ").map(String.init).filter { $0 != "M." && $0 != "Mme" }
+        let isLastName = { (word: String) in word.contains(where: \.isLetter) && word == word.uppercased() }
+        let last = words.filter(isLastName), given = words.filter { !isLastName($0) }
+        guard !last.isEmpty, !given.isEmpty else {
+            throw RecordError(field: "concernedPerson", detail: "Les nom et prénoms de la personne concernée ne se lisent pas dans « \(text) ».")
+        }
+        try self.init(lastName: PersonName(last.joined(separator: " ")), givenNames: PersonName(given.joined(separator: " ")))
     }
 }

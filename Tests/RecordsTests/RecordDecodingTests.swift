@@ -41,6 +41,9 @@ struct RecordDecodingTests {
         ("\"id\": \"0175\"", "\"id\": \"175\"", "institution.id"),
         ("\"number\": \"80250017510000012345\"", "\"number\": \"8025001751000001234\"", "beneficiaries[0].cards[0].number"),
         ("eva.dupont@example.org", "eva.dupont", "email"),
+        // An address that could not go into a mail header is refused here, not when the notice is sent.
+        ("eva.dupont@example.org", "eva<dupont>@example.org", "email"),
+        ("eva.dupont@example.org", "eva.dupont@exa\\u0007mple.org", "email"),
     ])
     func brokenFieldIsNamed(original: String, broken: String, expectedField: String) {
         #expect(Self.example.contains(original))

@@ -16,6 +16,9 @@ struct MailMessageTests {
 
     @Test func sameInputGivesSameBytes() throws {
         #expect(try Self.sample().bytes == Self.sample().bytes)
+        // The boundary comes from the Message-ID by FNV-1a, not from Swift's per-process seeded hashing: pinned here,
+        // so that a run in another process would catch a change (computed independently with Python).
+        #expect(String(decoding: try Self.sample().bytes, as: UTF8.self).contains("boundary=\"=_ameli_38eb3afde473dc01\""))
         #expect(try Self.sample(id: "notice-1").bytes != Self.sample(id: "notice-2").bytes)
     }
 

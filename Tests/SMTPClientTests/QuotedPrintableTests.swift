@@ -29,7 +29,7 @@ struct QuotedPrintableTests {
         #expect(lines.dropLast().allSatisfy { $0.hasSuffix("=") })
         // No escape sequence is cut by a soft break: removing the breaks gives one valid line back.
         let joined = encoded.replacingOccurrences(of: "=\r\n", with: "")
-        #expect(joined == QuotedPrintable.encode(long).replacingOccurrences(of: "=\r\n", with: ""))
+        #expect(joined == String(repeating: "0123456789=C3=A9", count: 1000))
         #expect(!joined.contains("\r\n"))
         #expect(joined.count == 1000 * (10 + 6))
     }

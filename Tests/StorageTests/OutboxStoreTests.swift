@@ -80,7 +80,8 @@ import Testing
         #expect(try await store.claimNotices(NoticeClaim(owner: "a", now: Date(), leaseUntil: Date() + 10, limit: 5)).count == 1)
     }
 
-    @Test(.enabled(if: StoreTests.postgresURL != nil, "AMELI_DOCS_TEST_POSTGRES_URL is not set: run under Scripts/with-postgres.sh"))
+    @Test(.enabled(if: StoreTests.postgresURL != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+                   "AMELI_DOCS_TEST_POSTGRES_URL is not set: run under Scripts/with-postgres.sh"))
     func postgresNoticesFromBeforeTheOutboxBecomePending() async throws {
         let postgres = try await StoreTests.freshPostgres()
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -40,7 +40,7 @@ import Testing
             // A decision that returns documents but whose commit fails part-way leaves none either: a duplicate id
             // makes the insert fail after the message was written.
             _ = try await store.registerDocument(Self.document("dup", subject: nil))
-            await #expect(throws: (any Error).self, "\(kind)") {
+            await #expect(throws: StoreError.self, "\(kind)") {
                 _ = try await store.perform(ProcedureRequest(nir: StoreTests.nir)) { _ in
                     var changes = HouseholdChanges()
                     changes.messages = [InboxMessage(acknowledgement: StoreTests.acknowledgement("proc-9", at: StoreTests.now))]

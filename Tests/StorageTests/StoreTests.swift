@@ -209,7 +209,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
-    @Test(.enabled(if: StoreTests.postgresURL != nil, "AMELI_DOCS_TEST_POSTGRES_URL is not set: run under Scripts/with-postgres.sh"))
+    @Test(.enabled(if: StoreTests.postgresURL != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+                   "AMELI_DOCS_TEST_POSTGRES_URL is not set: run under Scripts/with-postgres.sh"))
     func postgresAppliesTheSameMigrationsAsSQLite() async throws {
         let postgres = try await Self.freshPostgres()
         try await withThrowingTaskGroup(of: Void.self) { group in

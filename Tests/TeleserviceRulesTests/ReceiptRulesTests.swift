@@ -1,4 +1,5 @@
 // What every accepted procedure leaves behind: R_ACK, R_HISTORY, R_RATING.
+import Foundation
 import Testing
 import Records
 import TeleserviceRules
@@ -33,6 +34,21 @@ struct ReceiptRulesTests {
         #expect(renewal.acknowledgement.nextSteps[0].contains("10 jours"))
         #expect(renewal.acknowledgement.nextSteps[1].contains("une seule fois"))
         #expect(loss.acknowledgement.nextSteps[0].contains("annulée"))
+    }
+
+    /// R_ACK: acknowledgements stored before the names were kept field by field still read back, their names taken
+    /// from the "concerning" text; new ones round-trip as they are.
+    @Test(arguments: [("Eva DUPONT", "DUPONT", "Eva"), ("Mme DURAND Claire", "DURAND", "Claire"),
+                      ("Jean-Pierre Marie LE GALL", "LE GALL", "Jean-Pierre Marie")])
+    func R_ACK_storedAcknowledgementsWithoutNamesStillDecode(concerning: String, lastName: String, givenNames: String) throws {
+        let household = F.household(card: F.card(issued: "2025-01-10"))
+        let loss = try F.declare(household, on: "2026-12-01").get()
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(loss.acknowledgement)) as? [String: Any])
+        object.removeValue(forKey: "concernedPerson")
+        object["concerning"] = concerning
+        let old = try JSONDecoder().decode(Acknowledgement.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.concernedPerson.lastName.value == lastName && old.concernedPerson.givenNames.value == givenNames)
+        #expect(try JSONDecoder().decode(Acknowledgement.self, from: JSONEncoder().encode(loss.acknowledgement)) == loss.acknowledgement)
     }
 
     @Test func R_ACK_refusalsAndEmptyRevocationsLeaveNothing() throws {
