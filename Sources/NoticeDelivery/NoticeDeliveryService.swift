@@ -84,26 +84,21 @@ public final class NoticeDeliveryService: Service, Sendable {
         }
     }
 
-    /// One round: claims due notices, sends them (`policy.concurrency` at a time), records each outcome.
+    /// One round: claims due notices, sends them all at once, records each outcome.
     public func deliverDue() async throws -> Round {
         let now = clock()
         let claimed = try await store.claimNotices(NoticeClaim(owner: owner, now: now, leaseUntil: now + policy.lease.timeInterval,
-                                                               limit: policy.batchSize))
+                                                               limit: min(policy.batchSize, policy.concurrency)))
         var round = Round(claimed: claimed.count)
-        try await withThrowingTaskGroup(of: DeliveryOutcome.self) { group in
-            var pending = claimed[...]
-            func startNext() {
-                guard let notice = pending.popFirst() else { return }
-                group.addTask { try await self.deliver(notice) }
-            }
-            for _ in 0..<policy.concurrency { startNext() }
-            while let outcome = try await group.next() {
+        // A claim is at most one wave (`batchSize` ≤ `concurrency`): every notice claimed is sent at once.
+        await withTaskGroup(of: DeliveryOutcome.self) { group in
+            for notice in claimed { group.addTask { await self.deliver(notice) } }
+            for await outcome in group {
                 switch outcome {
                 case .sent: round.sent += 1
                 case .retry: round.retried += 1
                 case .failed: round.failed += 1
                 }
-                startNext()
             }
         }
         let number = rounds.add(1, ordering: .relaxed).newValue
@@ -111,9 +106,10 @@ public final class NoticeDeliveryService: Service, Sendable {
         return round
     }
 
-    /// Sends one claimed notice and records the outcome. A store failure while recording is thrown: the lease
-    /// then runs out and the notice is tried again (with the same Message-ID).
-    private func deliver(_ entry: OutboxNotice) async throws -> DeliveryOutcome {
+    /// Sends one claimed notice and records the outcome. A store failure while recording is logged, not thrown, so
+    /// that it never cancels the sends beside it: the lease then runs out and the notice is tried again (with the
+    /// same Message-ID).
+    private func deliver(_ entry: OutboxNotice) async -> DeliveryOutcome {
         let outcome: DeliveryOutcome
         var metadata: Logger.Metadata = ["notice": "\(entry.id)", "attempt": "\(entry.attempts)"]
         do {
@@ -130,7 +126,13 @@ public final class NoticeDeliveryService: Service, Sendable {
             metadata["error"] = "message refused before sending"
             outcome = failure("message refused before sending: \(error)", after: entry.attempts, permanent: true)
         }
-        let recorded = try await store.recordDelivery(of: entry.id, claimedBy: owner, outcome: outcome)
+        let recorded: Bool
+        do {
+            recorded = try await store.recordDelivery(of: entry.id, claimedBy: owner, outcome: outcome)
+        } catch {
+            logger.error("notice outcome not recorded", metadata: ["notice": "\(entry.id)", "error.type": .string(String(reflecting: type(of: error)))])
+            return outcome
+        }
         let label: String
         switch outcome {
         case .sent: label = "sent"

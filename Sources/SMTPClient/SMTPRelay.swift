@@ -63,6 +63,10 @@ public struct SMTPTimeouts: Sendable, Equatable {
         self.command = command
         self.dataEnd = dataEnd
     }
+
+    /// The longest one delivery can take: the connection, then the greeting, EHLO, STARTTLS and its handshake,
+    /// EHLO again, MAIL FROM, RCPT TO and DATA (one command timeout each, one recipient), then the message's end.
+    public var worstCase: Duration { connect + command * 8 + dataEnd }
 }
 
 /// A relay setting that cannot be used: which one, its value, and why.

@@ -11,7 +11,8 @@ import Storage
 /// `AMELI_DOCS_SMTP_URL` names the relay (`smtp://host:port`); without it notices stay in the outbox. The rest is
 /// optional: `AMELI_DOCS_SMTP_CA_FILE` (PEM certificates to trust for STARTTLS), `AMELI_DOCS_SMTP_REQUIRE_TLS=1`,
 /// `AMELI_DOCS_MAIL_FROM` (sender address), `AMELI_DOCS_INBOX_URL` (the link in the message), and the delivery
-/// policy's `AMELI_DOCS_NOTICE_LEASE_SECONDS`, `AMELI_DOCS_NOTICE_RETRY_SECONDS` (first delay) and
+/// policy's `AMELI_DOCS_NOTICE_LEASE_SECONDS` (shorter than a send's worst case risks a notice sent twice; the
+/// tests shorten it to see a crashed send taken over), `AMELI_DOCS_NOTICE_RETRY_SECONDS` (first delay) and
 /// `AMELI_DOCS_NOTICE_MAX_ATTEMPTS`.
 struct MailConfiguration {
     let client: SMTPClient
@@ -47,7 +48,8 @@ struct MailConfiguration {
             }
             composer.inboxURL = link
         }
-        var policy = DeliveryPolicy()
+        // A lease twice the slowest send under these timeouts: a notice is never taken over while still being sent.
+        var policy = DeliveryPolicy(lease: relay.timeouts.worstCase * 2)
         if let seconds = try number("AMELI_DOCS_NOTICE_LEASE_SECONDS", value, range: 1...86_400) { policy.lease = .seconds(seconds) }
         if let seconds = try number("AMELI_DOCS_NOTICE_RETRY_SECONDS", value, range: 0...86_400) { policy.firstRetryDelay = .seconds(seconds) }
         if let count = try number("AMELI_DOCS_NOTICE_MAX_ATTEMPTS", value, range: 1...100) { policy.maxAttempts = count }

@@ -3,6 +3,11 @@ import SMTPClient
 import Testing
 
 struct SMTPRelayTests {
+    /// A delivery's longest possible time, which the notices' lease must outlast.
+    @Test func worstCaseAddsEveryStepsTimeout() {
+        #expect(SMTPTimeouts(connect: .seconds(10), command: .seconds(30), dataEnd: .seconds(60)).worstCase == .seconds(310))
+    }
+
     @Test func defaultPortIs25() throws {
         let relay = try SMTPRelay(url: "smtp://relay.internal")
         #expect(relay.host == "relay.internal" && relay.port == 25 && !relay.requireTLS)
