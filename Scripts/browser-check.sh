@@ -18,8 +18,11 @@ for channel in web app kiosk; do
   (cd "$work" && AMELI_DOCS_RESOURCES="$OLDPWD" AMELI_DOCS_KIOSK_IDLE_SECONDS=20 "$OLDPWD/$binary" serve --demo --port "$port" \
      --database "sqlite:$work/$channel.sqlite" >"$work/$channel.log" 2>&1) &
   pids+=($!)
+  # Ready once it answers and has printed the demo's lines (the admin token comes after the server starts).
   for _ in $(seq 1 100); do
-    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/health', timeout=2)" 2>/dev/null && break
+    grep -q '^export ADMIN_TOKEN=' "$work/$channel.log" 2>/dev/null \
+      && python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/health', timeout=2)" 2>/dev/null && break
+    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$channel.log" >&2; exit 1; }
     sleep 0.2
   done
   admin_token=$(sed -n 's/^export ADMIN_TOKEN=//p' "$work/$channel.log")

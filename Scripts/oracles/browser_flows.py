@@ -163,8 +163,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def csrf_token():
-    status, _, body = http("GET", f"{PREFIX}/ceam")
+def csrf_token(path=None):
+    """The form token of a page (by default a signed-in one), as the browser's cookies get it."""
+    status, _, body = http("GET", path or f"{PREFIX}/ceam")
     match = re.search(rb'name="_csrf" value="([^"]+)"', body)
     return match.group(1).decode() if match else ""
 
@@ -380,6 +381,7 @@ if CHANNEL == "web":
                         headers={"Content-Type": "application/x-www-form-urlencoded"})
     check(status == 403, f"a form with a wrong token is 403, not {status}")
     check(history_count() == count, "a refused form changes nothing")
+    check(bool(ADMIN_TOKEN), "the demo printed an admin token (the second household is imported with it)")
     if ADMIN_TOKEN:
         dubois = {"nir": "255081416802538", "email": "eva.dubois@example.org", "addressStatus": "ok", "rights": "open",
                   "institution": {"id": "0175", "acronym": "CPAM PARIS", "name": "CPAM de Paris",
@@ -395,7 +397,7 @@ if CHANNEL == "web":
     unknown = http("GET", f"{PREFIX}/ceam/personne/carte")
     check(theirs[0] == unknown[0] == 404 and theirs[2] == unknown[2], "another household's id is the same 404 as an unknown one")
     go(f"{PREFIX}/ceam/eva/carte", "introuvable")
-    form = urllib.parse.urlencode({"_csrf": csrf_token(), "nir": "185037512000696"}).encode()
+    form = urllib.parse.urlencode({"_csrf": csrf_token(f"{PREFIX}/connexion"), "nir": "185037512000696"}).encode()
     status, headers, _ = http("POST", f"{PREFIX}/connexion", data=form, headers={"Content-Type": "application/x-www-form-urlencoded"})
     cookie = headers.get("Set-Cookie", "")
     check(status == 303 and "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie,
@@ -410,6 +412,12 @@ if CHANNEL == "kiosk":
     check(f"{PREFIX}/connexion" in driver.current_url, f"idle sign-out leads to the sign-in page, not {driver.current_url}")
     go(f"{PREFIX}/ceam")
     check(f"{PREFIX}/connexion" in driver.current_url, "after the idle sign-out the session is over")
+
+# Signing in again while a session is still open works (the sign-in form is made for nobody in particular).
+if CHANNEL != "kiosk":
+    go(f"{PREFIX}/connexion")
+    submit_button("Se connecter en tant que Marc MARTIN")
+    check(driver.current_url.endswith(f"{PREFIX}/ceam"), f"signing in again with a session open, not {driver.current_url}")
 
 # The public verification page: the downloaded certificate, printed and scanned at 300 dpi, uploaded.
 go("/verifier", "verifier")

@@ -135,6 +135,10 @@ struct PagesTests {
             let twin = try await app.send(.get, "/compte/messagerie/\(id)/accuse.html", token: nil, headers: try await Self.cookies(app))
             #expect(twin.status == .ok && twin.headers[.contentType] == "text/html; charset=utf-8")
             #expect(twin.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">") && twin.text.contains("<h1>"))
+            // What this route adds to the twin: a policy that allows its own style by hash and nothing else.
+            let policy = try #require(twin.headers[.contentSecurityPolicy])
+            #expect(policy.hasPrefix("default-src 'none'; style-src 'sha256-") && !policy.contains("unsafe"))
+            #expect(twin.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
         }
     }
 }

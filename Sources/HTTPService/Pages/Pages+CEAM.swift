@@ -112,7 +112,7 @@ extension Pages {
     }
 
     func order(_ page: PageRequest) async throws -> Response {
-        guard let (form, bytes) = try await form(page.request, page.context) else {
+        guard let (form, bytes) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         let departure: Bool? = switch form["depart"] { case "oui": true; case "non": false; default: nil }
@@ -125,8 +125,11 @@ extension Pages {
             return Self.redirect(to: target)
         } catch {
             // A refusal (R_DEPARTURE, R_ONE_OPEN_ORDER, …) is shown on the form; "not yours" is the 404 page.
-            guard let message = Self.message(of: error), !Self.isNotFound(error) else { throw error }
-            return try await orderForm(page, error: message, status: .unprocessableContent)
+            let problem = ProblemMiddleware.problem(for: error, context: page.context)
+            guard problem.status.kind == .clientError, problem.status != .notFound else {
+                return await failure(page.request, page.channel, caller: page.caller, problem: problem)
+            }
+            return try await orderForm(page, error: problem.detail, status: .unprocessableContent)
         }
     }
 
@@ -150,7 +153,7 @@ extension Pages {
     }
 
     func declareLoss(_ page: PageRequest) async throws -> Response {
-        guard let (form, bytes) = try await form(page.request, page.context) else {
+        guard let (form, bytes) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         let kind: Components.Schemas.LossKind? = switch form["nature"] { case "perte": .loss; case "vol": .theft; default: nil }
@@ -170,12 +173,15 @@ extension Pages {
             guard case .created(let created) = output, case .json(let answer) = created.body else { throw APIProblem.notFound }
             return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
         } catch {
-            guard let message = Self.message(of: error), !Self.isNotFound(error) else { throw error }
-            echo["error"] = message
-            if let refusal = error as? Refusal {
-                echo["dateError"] = refusal.fieldErrors.contains { $0.field == "date" } || refusal.rule == .R_LOSS && message.contains("date")
-                echo["swornError"] = !sworn
+            let problem = ProblemMiddleware.problem(for: error, context: page.context)
+            guard problem.status.kind == .clientError, problem.status != .notFound else {
+                return await failure(page.request, page.channel, caller: page.caller, problem: problem)
             }
+            // The fields the rules (or the date's own check) name are the ones marked invalid.
+            let fields = Set(problem.errors.map(\.field))
+            echo["error"] = problem.detail
+            echo["dateError"] = fields.contains("date")
+            echo["swornError"] = fields.contains("sworn")
             return try await lossForm(page, values: echo, status: .unprocessableContent)
         }
     }

@@ -59,7 +59,7 @@ extension Pages {
     }
 
     func rate(_ page: PageRequest) async throws -> Response {
-        guard let (form, bytes) = try await form(page.request, page.context) else {
+        guard let (form, bytes) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         guard let score = form["note"].flatMap(Int.init), (1...5).contains(score) else {
@@ -90,7 +90,7 @@ extension Pages {
 
     /// One download, PDF or accessible HTML: the first one uses it up, whichever form it takes.
     func downloadCertificate(_ page: PageRequest) async throws -> Response {
-        guard let (form, _) = try await form(page.request, page.context) else {
+        guard let (form, _) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         do {
@@ -120,6 +120,8 @@ extension Pages {
         guard try await service.store.claimCertificateDownload(id, of: nir, at: service.clock(), sha256: sha) else { throw AmeliService.certificateGone }
         try await service.store.recordServedDocument(ServedDocument(nir: nir, kind: .certificate, documentID: id, format: "html",
                                                                     sha256: sha, servedAt: service.clock()))
+        // As the PDF's download does: the register keeps the digest of what was served, so it can be proven later.
+        try await service.store.recordDocumentDigest(id: id.value, sha256: sha)
         return html
     }
 

@@ -54,7 +54,7 @@ extension Pages {
     /// Two steps, as the seed shows them: the holder's identity ("Suivant"), then a summary where the insured
     /// certifies it and confirms ("Valider"; "Retour" goes back to the filled form).
     func createProxy(_ page: PageRequest) async throws -> Response {
-        guard let (form, bytes) = try await form(page.request, page.context) else {
+        guard let (form, bytes) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         let household = try await household(page)
@@ -117,7 +117,7 @@ extension Pages {
     }
 
     func revokeProxy(_ page: PageRequest) async throws -> Response {
-        guard let (_, bytes) = try await form(page.request, page.context) else {
+        guard let (_, bytes) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         let before = try await service.store.procedures(of: page.caller.nir).first

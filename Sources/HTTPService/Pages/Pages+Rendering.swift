@@ -58,29 +58,27 @@ extension Pages {
                    status: .notFound, request: request, channel: channel, caller: caller)
     }
 
-    func failure(_ request: Request, _ channel: PageChannel, caller: Caller?, error: any Error) async -> Response {
-        switch error {
-        case let problem as APIProblem where problem.status == .notFound:
+    /// An error as a page, through the API's one mapping of errors (`ProblemMiddleware.problem`, which also logs
+    /// internal errors with the request id): the same status, the same French detail.
+    func failure(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel, caller: Caller?,
+                 error: any Error) async -> Response {
+        await failure(request, channel, caller: caller, problem: ProblemMiddleware.problem(for: error, context: context))
+    }
+
+    func failure(_ request: Request, _ channel: PageChannel, caller: Caller?, problem: APIProblem) async -> Response {
+        switch problem.status {
+        case .notFound:
             return await notFound(request, channel, caller: caller)
-        case let refusal as Refusal where refusal.kind == .notFound:
-            return await notFound(request, channel, caller: caller)
-        case let problem as APIProblem where problem.status == .serviceUnavailable:
+        case .serviceUnavailable:
             return await page("erreur", ["title": "Service momentanément indisponible",
                                          "message": "Le service est très sollicité. Merci de réessayer dans quelques instants."],
                               status: .serviceUnavailable, request: request, channel: channel, caller: caller)
-        case let refusal as Refusal:
-            // A rule says no (a card that cannot be shown any more, …): its message, with the API's status.
-            return await page("erreur", ["title": "Démarche impossible", "message": refusal.message],
-                              status: refusal.kind == .conflict ? .conflict : .unprocessableContent,
-                              request: request, channel: channel, caller: caller)
-        case let problem as APIProblem where problem.status.kind == .clientError:
+        case let status where status.kind == .clientError:
             return await page("erreur", ["title": "Démarche impossible", "message": problem.detail],
-                              status: problem.status, request: request, channel: channel, caller: caller)
+                              status: status, request: request, channel: channel, caller: caller)
         default:
-            Logger(label: "ameli-docs.pages").error("page failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
-            return await page("erreur", ["title": "Une erreur est survenue",
-                                         "message": "Une erreur interne est survenue. Merci de réessayer plus tard."],
-                              status: .internalServerError, request: request, channel: channel, caller: caller)
+            return await page("erreur", ["title": "Une erreur est survenue", "message": problem.detail],
+                              status: problem.status, request: request, channel: channel, caller: caller)
         }
     }
 
@@ -94,25 +92,31 @@ extension Pages {
         do {
             return try await handler(page)
         } catch {
-            return await failure(request, channel, caller: caller, error: error)
+            return await failure(request, context, channel, caller: caller, error: error)
         }
     }
 
     /// The form of a POST, once its token is checked: nil (and the 403 page) for a missing or wrong token.
-    /// `public` forms (the verification page) are rendered for nobody in particular and checked the same way.
-    func form(_ request: Request, _ context: AppRequestContext, public: Bool = false) async throws -> (FormBody, [UInt8])? {
+    /// The form of a POST, once its token is checked against `caller` (nil for the forms made for nobody in
+    /// particular: sign-in, verification): nil, and the caller shows the 403 page, for a missing or wrong token.
+    func form(_ request: Request, for caller: Caller?) async throws -> (FormBody, [UInt8])? {
         let type = request.headers[.contentType] ?? ""
         let multipart = type.lowercased().hasPrefix("multipart/form-data")
-        let bytes = try await request.body.collect(upTo: multipart ? FormBody.uploadLimit : FormBody.limit)
-        let raw = Array(buffer: bytes)
-        var form = FormBody(raw)
+        let raw = Array(buffer: try await request.body.collect(upTo: multipart ? FormBody.uploadLimit : FormBody.limit))
+        let form: FormBody
         if multipart {
             guard let parts = FormBody.multipart(raw, contentType: type) else { return nil }
             form = FormBody(fields: parts.fields, files: parts.files)
+        } else {
+            form = FormBody(raw)
         }
-        let caller = `public` ? nil : await session.caller(of: request, now: service.clock())
         guard session.acceptsFormToken(form["_csrf"], of: request, caller: caller) else { return nil }
         return (form, raw)
+    }
+
+    /// A signed-in page's form.
+    func form(_ page: PageRequest) async throws -> (FormBody, [UInt8])? {
+        try await form(page.request, for: page.caller)
     }
 
     func forbidden(_ request: Request, _ channel: PageChannel, caller: Caller?) async -> Response {
@@ -156,16 +160,4 @@ extension Pages {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    static func isNotFound(_ error: any Error) -> Bool {
-        (error as? APIProblem)?.status == .notFound || (error as? Refusal)?.kind == .notFound
-    }
-
-    /// The message of a refusal or of a problem, for a page.
-    static func message(of error: any Error) -> String? {
-        switch error {
-        case let refusal as Refusal: refusal.message
-        case let problem as APIProblem where problem.status.code < 500: problem.detail
-        default: nil
-        }
-    }
 }

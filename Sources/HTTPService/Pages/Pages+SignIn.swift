@@ -21,14 +21,15 @@ extension Pages {
     func signIn(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel) async -> Response {
         guard demoSignIn else { return await notFound(request, channel, caller: nil) }
         do {
-            guard let (form, _) = try await form(request, context) else { return await forbidden(request, channel, caller: nil) }
+            // Made for nobody in particular, like the page it is on: a session still open does not void it.
+            guard let (form, _) = try await form(request, for: nil) else { return await forbidden(request, channel, caller: nil) }
             guard let text = form["nir"], let nir = try? NIR(text), try await service.store.household(of: nir) != nil else {
                 return await notFound(request, channel, caller: nil)
             }
             let token = try await session.tokens.sign(nir: nir, expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel))))
             return Self.redirect(to: "\(channel.prefix)/ceam", cookies: [session.setCookie(PageSession.cookieName, token, maxAge: idleSeconds(channel))])
         } catch {
-            return await failure(request, channel, caller: nil, error: error)
+            return await failure(request, context, channel, caller: nil, error: error)
         }
     }
 
@@ -36,8 +37,9 @@ extension Pages {
     /// open; when it has already lapsed (the kiosk's idle sign-out races the server's own deadline), there is nothing
     /// left to protect and the browser just goes back to the sign-in page.
     func signOut(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel) async -> Response {
-        let open = await session.caller(of: request, now: service.clock()) != nil
-        if open, (try? await form(request, context)) == nil { return await forbidden(request, channel, caller: nil) }
+        if let caller = await session.caller(of: request, now: service.clock()), (try? await form(request, for: caller)) == nil {
+            return await forbidden(request, channel, caller: nil)
+        }
         return Self.redirect(to: "\(channel.prefix)/connexion?fin=1", cookies: [session.setCookie(PageSession.cookieName, "", maxAge: 0)])
     }
 
@@ -49,7 +51,7 @@ extension Pages {
 
     func verify(_ request: Request, _ context: AppRequestContext) async -> Response {
         do {
-            guard let (form, _) = try await form(request, context, public: true) else { return await forbidden(request, .web, caller: nil) }
+            guard let (form, _) = try await form(request, for: nil) else { return await forbidden(request, .web, caller: nil) }
             let text = (form["cachet"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let scan = form.files["scan"] ?? []
             var values: [String: Any] = ["title": "Vérifier un document", "seal": text]
@@ -71,7 +73,7 @@ extension Pages {
             }
             return await page("verifier", values, request: request, channel: .web, caller: nil)
         } catch {
-            return await failure(request, .web, caller: nil, error: error)
+            return await failure(request, context, .web, caller: nil, error: error)
         }
     }
 
