@@ -33,7 +33,7 @@ extension DataMatrixSymbol {
             let check = ReedSolomon.errorCodewords(for: data, count: size.errorCodewordsPerBlock)
             for (index, word) in zip(indices.dropFirst(data.count), check) { codewords[index] = word }
         }
-        let placement = ModulePlacement(rows: size.mappingRows, columns: size.mappingColumns)
+        let placement = ModulePlacement.of(size)
         guard placement.codewordCount == size.totalCodewords else { return nil }
         let mapping = placement.matrix(for: codewords)
         var modules = [Bool](repeating: false, count: size.rows * size.columns)
@@ -54,7 +54,7 @@ extension DataMatrixSymbol {
 
     /// All codewords as the modules place them, before any repair.
     private func rawCodewords(size: SymbolSize) -> [UInt8]? {
-        let placement = ModulePlacement(rows: size.mappingRows, columns: size.mappingColumns)
+        let placement = ModulePlacement.of(size)
         guard placement.codewordCount == size.totalCodewords else { return nil }
         var mapping = [Bool](repeating: false, count: size.mappingRows * size.mappingColumns)
         for row in 0..<size.mappingRows {

@@ -170,3 +170,15 @@ struct ModulePlacement {
         }
     }
 }
+
+extension ModulePlacement {
+    /// The placement of a symbol size, walked once per process: it depends on the size alone (30 of them), and
+    /// every encode's read-back and every region a reader decodes needs it.
+    static func of(_ size: SymbolSize) -> ModulePlacement {
+        placements["\(size.mappingRows)x\(size.mappingColumns)"] ?? ModulePlacement(rows: size.mappingRows, columns: size.mappingColumns)
+    }
+
+    private static let placements: [String: ModulePlacement] = Dictionary(
+        SymbolSize.all.map { ("\($0.mappingRows)x\($0.mappingColumns)", ModulePlacement(rows: $0.mappingRows, columns: $0.mappingColumns)) },
+        uniquingKeysWith: { first, _ in first })
+}

@@ -4,6 +4,7 @@ public import DisplayList
 @_exported public import Documents
 import DocumentLayout
 import Foundation
+import Synchronization
 import DataMatrix
 import PDFRenderer
 import PNGRenderer
@@ -115,9 +116,21 @@ public final class DocumentPipeline: Sendable {
 
     /// The seal text as a DataMatrix symbol (ECC200, square).
     public static func symbol(for sealText: String) throws -> SealSymbol {
+        // A seal is signed once and drawn at every render of its document (and read by its twin): its symbol —
+        // a libdmtx encode and a full read-back — is kept, up to a bound, rather than made again each time.
+        if let known = symbols.withLock({ $0[sealText] }) { return known }
         let matrix = try DataMatrixSymbol(encoding: Array(sealText.utf8))
-        return SealSymbol(size: matrix.rows, dark: matrix.modules)
+        let symbol = SealSymbol(size: matrix.rows, dark: matrix.modules)
+        symbols.withLock { cache in
+            if cache.count >= symbolCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[sealText] = symbol
+        }
+        return symbol
     }
+
+    /// About 4 MB at most (a 48 × 48 symbol is ~2.3 KB of modules).
+    static let symbolCacheLimit = 2048
+    private static let symbols = Mutex<[String: SealSymbol]>([:])
 
     /// The laid-out pages of `record`: what both renderers draw, and what display-list tests assert on.
     public func pages(_ record: DocumentRecord, seal: DocumentSeal? = nil) throws -> [Page] {

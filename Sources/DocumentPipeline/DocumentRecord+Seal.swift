@@ -51,7 +51,8 @@ extension DocumentRecord {
 
     /// The seal message of this document, under `documentID` (the id printed on it and kept in the register).
     public func sealContent(documentID: String) -> SealContent {
-        let id = documentID.uppercased()
+        // Upper-cased where the seal is built (`UnsignedSeal`, ASCII only: "ß" must not become "SS", another id).
+        let id = documentID
         switch self {
         case .certificate(let certificate):
             return SealContent(type: .certificate, issuedOn: certificate.issuedOn, fields: [
@@ -99,15 +100,16 @@ extension DocumentRecord {
         }
     }
 
-    /// SEAL.md's `EC` values.
+    /// SEAL.md's `EC` values, as the seal's own enumeration spells them.
     static func procedureName(_ acknowledgement: Acknowledgement) -> String {
-        switch acknowledgement.procedure {
-        case .order: "ORDER"
-        case .renewal: "RENEWAL"
-        case .lossDeclaration: acknowledgement.lossKind == .theft ? "THEFT" : "LOSS"
-        case .proxy: "PROXY"
-        case .proxyRevocation: "PROXY REVOCATION"
+        let procedure: SealProcedure = switch acknowledgement.procedure {
+        case .order: .order
+        case .renewal: .renewal
+        case .lossDeclaration: acknowledgement.lossKind == .theft ? .theft : .loss
+        case .proxy: .proxy
+        case .proxyRevocation: .proxyRevocation
         }
+        return procedure.rawValue
     }
 
     /// `DDMMYYYY`.

@@ -38,6 +38,7 @@ import Testing
         #expect(limiter.take(for: "a") != nil)
         // A third client in a table of two evicts one; the service goes on answering.
         #expect(limiter.take(for: "c") == nil)
+        #expect(limiter.take(for: "a") != nil, "the client in debt was kept, the refilled one evicted")
 
         // Through the API, on a clock that does not move: five answers, then 429 with Retry-After, for a minute.
         let frozen = RateLimiter(capacity: 5, refillPerSecond: 1.0 / 60, now: { 1000 })
