@@ -38,7 +38,7 @@ extension AmeliService {
         let now = clock()
         let (number, issued) = (cardNumber, issueDate)
         let procedure = ProcedureRequest(nir: owner, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
-        let result = try await performSealed(procedure) { context in
+        let result = try await performSealed(procedure, at: now) { context in
             let household = context.household
             switch CardTeleservice.fulfil(orderID: orderID, in: household, cardNumber: number, issueDate: issued,
                                           today: CivilDate(now)) {

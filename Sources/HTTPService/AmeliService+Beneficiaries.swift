@@ -42,7 +42,7 @@ extension AmeliService {
         let certificateID = ids.next("cert")
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try self.idempotencyKey(idempotencyKey, caller: caller),
                                          allocatesCardSerial: true)
-        let result = try await performSealed(procedure) { context in
+        let result = try await performSealed(procedure, at: submission.receivedAt) { context in
             let household = context.household
             let reserved = try CardSerial.cardNumber(institution: household.record.institution, serial: context.cardSerial!)
             switch CardTeleservice.requestCard(for: beneficiaryID, departureWithin15Days: departureWithin15Days, in: household,
@@ -76,7 +76,7 @@ extension AmeliService {
         let kind: LossKind = body.kind == .loss ? .loss : .theft
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
-        let result = try await performSealed(procedure) { context in
+        let result = try await performSealed(procedure, at: submission.receivedAt) { context in
             let household = context.household
             switch CardTeleservice.declareLoss(for: beneficiaryID, kind: kind, date: date, sworn: body.sworn,
                                                in: household, submission: submission) {

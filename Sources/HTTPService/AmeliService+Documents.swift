@@ -68,7 +68,7 @@ extension AmeliService {
         let id = try Self.pathIdentifier(input.path.id)
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
-        let result = try await performSealed(procedure) { context in
+        let result = try await performSealed(procedure, at: clock()) { context in
             guard let entry = context.history.first(where: { $0.id == id }) else { throw APIProblem.notFound }
             switch Rating.rate(entry, score: body.score) {
             case .refused(let refusal):

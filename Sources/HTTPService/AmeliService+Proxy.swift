@@ -16,7 +16,7 @@ extension AmeliService {
                              firstName: body.firstName, birthDate: body.birthDate)
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
-        let result = try await performSealed(procedure) { context in
+        let result = try await performSealed(procedure, at: submission.receivedAt) { context in
             let household = context.household
             switch ProxyTeleservice.create(form, certified: body.certified, in: household, submission: submission) {
             case .refused(let refusal):
@@ -49,7 +49,7 @@ extension AmeliService {
     func revokeProxy(_ input: Operations.RevokeProxy.Input) async throws -> Operations.RevokeProxy.Output {
         let caller = try RequestScope.caller()
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        _ = try await performSealed(ProcedureRequest(nir: caller.nir)) { context in
+        _ = try await performSealed(ProcedureRequest(nir: caller.nir), at: submission.receivedAt) { context in
             let household = context.household
             switch ProxyTeleservice.revoke(in: household, submission: submission) {
             case .refused(let refusal):

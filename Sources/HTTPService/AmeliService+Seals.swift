@@ -10,12 +10,13 @@ extension AmeliService {
     /// (acknowledgement, certificate, proxy confirmation) are signed and entered, and the documents it makes void
     /// (a revoked proxy's confirmation, a cancelled or replaced card's copies) are revoked, all in the procedure's
     /// own transaction, so a document exists in the register exactly when its procedure happened.
+    /// `now` is the procedure's own instant (its submission's), so that the seals' dates and the acknowledgement's
+    /// are one reading of the clock, also at midnight.
     func performSealed<Value: Sendable>(
-        _ request: ProcedureRequest,
+        _ request: ProcedureRequest, at now: Date,
         _ decide: @Sendable (ProcedureContext) throws -> ProcedureCommit<Value>
     ) async throws -> ProcedureResult<Value> {
         let seals = self.seals
-        let now = clock()
         return try await store.perform(request) { context in
             var commit = try decide(context)
             try Self.register(&commit.changes, before: context.household, nir: request.nir, seals: seals, at: now)

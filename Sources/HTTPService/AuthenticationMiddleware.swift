@@ -25,8 +25,8 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         let path = request.uri.path
         var scope = RequestScope(caller: nil, clientAddress: context.clientAddress, method: request.method.rawValue, path: path,
                                  logger: context.logger)
-        let routed = routes.allowedMethods(for: path).contains(request.method.rawValue)
-        if routed, path.hasPrefix("/v1/"), !Self.publicPaths.contains(path) {
+        // The prefix first: the route table is only looked at for /v1 paths (not for pages, /health or /metrics).
+        if path.hasPrefix("/v1/"), !Self.publicPaths.contains(path), routes.allowedMethods(for: path).contains(request.method.rawValue) {
             guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
                 throw APIProblem(.unauthorized, detail: "Authentification requise : présentez un jeton (Authorization: Bearer …).")
             }

@@ -10,17 +10,17 @@ import TeleserviceRules
 struct ContractMiddleware: ServerMiddleware {
     let service: AmeliService
 
-    /// The operations that take a body (openapi.yaml's requestBody).
-    static let bodyOperations: Set<String> = [
-        Operations.OrderCard.id, Operations.DeclareLoss.id, Operations.RateProcedure.id, Operations.CreateProxy.id,
-        Operations.PutInsured.id, Operations.FulfilOrder.id, Operations.RevokeDocument.id, Operations.Verify.id,
-    ]
+    /// Every POST and PUT of openapi.yaml takes a body; reading it here for all of them (not from a list kept by
+    /// hand) means none escapes the limits, the UTF-8 check or the idempotency key's fingerprint.
+    static func takesBody(_ request: HTTPRequest) -> Bool {
+        request.method == .post || request.method == .put
+    }
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        let (response, responseBody) = Self.bodyOperations.contains(operationID)
+        let (response, responseBody) = Self.takesBody(request)
             ? try await withCheckedBody(request, body: body, metadata: metadata, operationID: operationID, next: next)
             : try await next(request, body, metadata)
         return (Self.restoringQuotes(response), responseBody)

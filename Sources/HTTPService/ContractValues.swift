@@ -24,7 +24,7 @@ extension Components.Schemas.Order {
         // DOMAIN.md: a card takes 10 days on average.
         self.init(id: order.id.value, kind: order.kind == .order ? .order : .renewal,
                   status: order.status == .fulfilled ? .fulfilled : .inProgress, submittedAt: order.submittedAt,
-                  expectedDeliveryDays: 10)
+                  expectedDeliveryDays: CardTeleservice.expectedDeliveryDays)
     }
 }
 
