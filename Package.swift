@@ -58,8 +58,8 @@ let package = Package(
         .target(name: "Seal", dependencies: ["Records", crypto], swiftSettings: strict),
         .systemLibrary(name: "CDataMatrix", pkgConfig: "libdmtx", providers: [.apt(["libdmtx-dev"])]),
         .target(name: "DataMatrix", dependencies: ["CDataMatrix"], swiftSettings: strict),
-        .testTarget(name: "SealTests", dependencies: ["Seal", crypto], swiftSettings: strict),
-        .testTarget(name: "DataMatrixTests", dependencies: ["DataMatrix", "CPNG"], swiftSettings: strict),
+        .testTarget(name: "SealTests", dependencies: ["Seal", "EngineTestSupport", crypto], swiftSettings: strict),
+        .testTarget(name: "DataMatrixTests", dependencies: ["DataMatrix", "CPNG", "EngineTestSupport"], swiftSettings: strict),
 
         // Rendering engine: fonts, then the two backends. Only these targets touch the C libraries.
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),

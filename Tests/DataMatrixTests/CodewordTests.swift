@@ -1,6 +1,7 @@
 // CodewordTests: placement fills every size, Reed-Solomon repairs what it may, hostile data streams answer nil.
 
 @testable import DataMatrix
+import EngineTestSupport
 import Testing
 
 struct CodewordTests {
@@ -102,20 +103,5 @@ struct CodewordTests {
                 _ = DataMatrixSymbol(rows: size.rows, columns: size.columns, modules: modules).payload()
             }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so random tests fail the same way every time.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 // DataMatrixReaderTests: codes found on synthetic A4 pages among text-like noise; blank, hostile, bad input.
 
 @testable import DataMatrix
+import EngineTestSupport
 import Testing
 
 struct DataMatrixReaderTests {
