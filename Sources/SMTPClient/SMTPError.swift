@@ -30,8 +30,6 @@ public struct SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         self.text = text
     }
 
-    public var isTransient: Bool { kind == .transient }
-
     public var description: String {
         "SMTP \(kind) failure (\(cause)) at \(step): " + (code.map { "\($0) " } ?? "") + text
     }

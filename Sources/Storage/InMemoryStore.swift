@@ -14,8 +14,7 @@ public final class InMemoryStore: Store {
         var confirmations: [Identifier: (NIR, ProxyConfirmation)] = [:]
         var certificates: [Identifier: (NIR, StoredCertificate)] = [:]
         var messages: [NIR: [InboxMessage]] = [:]
-        var notices: [NIR: [EmailNotice]] = [:]
-        /// Every household's notices as a queue, oldest first, with their leases.
+        /// Every household's notices as a queue, oldest first, with their leases (a household's are filtered out of it).
         var outbox: [LeasedNotice] = []
         var history: [NIR: [ProcedureEntry]] = [:]
         var idempotency: [String: (fingerprint: String, response: StoredResponse)] = [:]
@@ -85,9 +84,8 @@ public final class InMemoryStore: Store {
             state.certificates[issued.certificate.id] = (nir, StoredCertificate(issued: issued))
         }
         state.messages[nir, default: []].append(contentsOf: changes.messages)
-        state.notices[nir, default: []].append(contentsOf: changes.notices)
         state.outbox += changes.notices.map {
-            LeasedNotice(entry: OutboxNotice(notice: $0, status: .pending, attempts: 0, nextAttemptAt: Date(timeIntervalSince1970: 0)))
+            LeasedNotice(nir: nir, entry: OutboxNotice(notice: $0, status: .pending, attempts: 0, nextAttemptAt: Date(timeIntervalSince1970: 0)))
         }
         for entry in changes.procedures { upsert(entry, into: &state.history[nir, default: []], id: \.id) }
         for document in changes.documents { state.register[document.key] = document }
@@ -132,7 +130,7 @@ public final class InMemoryStore: Store {
     }
 
     public func notices(of nir: NIR) async throws -> [EmailNotice] {
-        state.withLock { state in (state.notices[nir] ?? []).reversed() }
+        state.withLock { state in state.outbox.filter { $0.nir == nir }.map(\.entry.notice).reversed() }
     }
 
     public func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate? {
@@ -197,6 +195,7 @@ public final class InMemoryStore: Store {
 
 /// An outbox entry with the lease the database stores beside it.
 private struct LeasedNotice {
+    let nir: NIR
     var entry: OutboxNotice
     var owner: String?
     var leaseUntil: Date?

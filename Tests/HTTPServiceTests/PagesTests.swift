@@ -119,6 +119,22 @@ struct PagesTests {
         }
     }
 
+    /// The card image and print copy carry the API's ETag: a browser's revalidation is a 304, nothing rendered.
+    @Test func documentsRevalidateWithTheAPIsETag() async throws {
+        try await withService { app in
+            var headers = try await Self.cookies(app)
+            for path in ["/compte/ceam/lea/carte.png", "/compte/ceam/lea/carte.pdf"] {
+                let first = try await app.send(.get, path, token: nil, headers: headers)
+                #expect(first.status == .ok && first.headers[.cacheControl] == "private, no-cache", "\(path)")
+                let etag = try #require(first.headers[.eTag], "\(path)")
+                headers[.ifNoneMatch] = etag
+                let again = try await app.send(.get, path, token: nil, headers: headers)
+                #expect(again.status == .notModified && again.headers[.eTag] == etag && again.bytes.isEmpty, "\(path)")
+                headers[.ifNoneMatch] = nil
+            }
+        }
+    }
+
     /// A nonce cookie of another shape is replaced rather than trusted.
     @Test func anOddNonceCookieIsReplaced() async throws {
         try await withService { app in

@@ -208,15 +208,32 @@ extension Pages {
 
     func cardImage(_ page: PageRequest) async throws -> Response {
         let output = try await asCaller(page) {
-            try await service.cardImage(.init(path: .init(id: page.id), query: .init(dpi: 300), headers: .init()))
+            try await service.cardImage(.init(path: .init(id: page.id), query: .init(dpi: 300), headers: .init(ifNoneMatch: page.ifNoneMatch)))
         }
-        guard case .ok(let ok) = output, case .png(let body) = ok.body else { throw APIProblem.notFound }
-        return try await Self.document(body, type: "image/png", disposition: nil)
+        switch output {
+        case .ok(let ok):
+            guard case .png(let body) = ok.body else { throw APIProblem.notFound }
+            return try await Self.document(body, type: "image/png", disposition: nil, eTag: ok.headers.eTag)
+        case .notModified(let unchanged):
+            return Self.notModified(eTag: unchanged.headers.eTag)
+        default:
+            throw APIProblem.notFound
+        }
     }
 
     func cardPDF(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) { try await service.cardPrintCopy(.init(path: .init(id: page.id), headers: .init())) }
-        guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-        return try await Self.document(body, type: "application/pdf", disposition: "inline; filename=\"ceam-\(page.id).pdf\"")
+        let output = try await asCaller(page) {
+            try await service.cardPrintCopy(.init(path: .init(id: page.id), headers: .init(ifNoneMatch: page.ifNoneMatch)))
+        }
+        switch output {
+        case .ok(let ok):
+            guard case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+            return try await Self.document(body, type: "application/pdf", disposition: "inline; filename=\"ceam-\(page.id).pdf\"",
+                                           eTag: ok.headers.eTag)
+        case .notModified(let unchanged):
+            return Self.notModified(eTag: unchanged.headers.eTag)
+        default:
+            throw APIProblem.notFound
+        }
     }
 }

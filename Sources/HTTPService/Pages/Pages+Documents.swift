@@ -137,9 +137,18 @@ extension Pages {
     }
 
     func acknowledgementPDF(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) { try await service.inboxAttachment(.init(path: .init(id: page.id), headers: .init())) }
-        guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-        return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition)
+        let output = try await asCaller(page) {
+            try await service.inboxAttachment(.init(path: .init(id: page.id), headers: .init(ifNoneMatch: page.ifNoneMatch)))
+        }
+        switch output {
+        case .ok(let ok):
+            guard case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+            return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition, eTag: ok.headers.eTag)
+        case .notModified(let unchanged):
+            return Self.notModified(eTag: unchanged.headers.eTag)
+        default:
+            throw APIProblem.notFound
+        }
     }
 
     func acknowledgementTwin(_ page: PageRequest) async throws -> Response {

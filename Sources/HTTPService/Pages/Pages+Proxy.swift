@@ -130,9 +130,18 @@ extension Pages {
     }
 
     func proxyPDF(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) { try await service.proxyConfirmation(.init(path: .init(id: page.id), headers: .init())) }
-        guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-        return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition)
+        let output = try await asCaller(page) {
+            try await service.proxyConfirmation(.init(path: .init(id: page.id), headers: .init(ifNoneMatch: page.ifNoneMatch)))
+        }
+        switch output {
+        case .ok(let ok):
+            guard case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+            return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition, eTag: ok.headers.eTag)
+        case .notModified(let unchanged):
+            return Self.notModified(eTag: unchanged.headers.eTag)
+        default:
+            throw APIProblem.notFound
+        }
     }
 
     func proxyTwin(_ page: PageRequest) async throws -> Response {

@@ -135,14 +135,25 @@ extension Pages {
     }
 
     /// A document's bytes as a download or an inline view, with the API's headers.
-    static func document(_ body: HTTPBody, type: String, disposition: String?) async throws -> Response {
+    /// With the API's ETag, the browser revalidates (`private, no-cache`) and a view of an unchanged document is a
+    /// 304 without rendering; without one (the certificate's one download) it keeps nothing.
+    static func document(_ body: HTTPBody, type: String, disposition: String?, eTag: String? = nil) async throws -> Response {
         let bytes = try await [UInt8](collecting: body, upTo: 32 * 1024 * 1024)
         var headers = HTTPFields()
         headers[.contentType] = type
-        headers[.cacheControl] = "private, no-store"
+        headers[.cacheControl] = eTag == nil ? "private, no-store" : "private, no-cache"
+        if let eTag { headers[.eTag] = eTag }
         if let disposition { headers[.contentDisposition] = disposition }
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The answer to a revalidation that matched: the API decided it before rendering anything.
+    static func notModified(eTag: String?) -> Response {
+        var headers = HTTPFields()
+        headers[.cacheControl] = "private, no-cache"
+        if let eTag { headers[.eTag] = eTag }
+        return Response(status: .notModified, headers: headers)
     }
 
     /// The twins carry their own small stylesheet (a downloaded certificate must read well on its own): the policy

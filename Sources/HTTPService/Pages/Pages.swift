@@ -115,6 +115,8 @@ struct PageRequest: Sendable {
     /// The path parameter `id`, when the route has one.
     var id: String { context.parameters.get("id") ?? "" }
     var prefix: String { channel.prefix }
+    /// A browser's revalidation of a document, passed to the API's handler, which answers it before rendering.
+    var ifNoneMatch: String? { request.headers[.ifNoneMatch] }
 }
 
 /// A file of Templates/web/ is missing.
