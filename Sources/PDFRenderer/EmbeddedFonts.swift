@@ -53,11 +53,23 @@ final class EmbeddedFonts: Sendable {
                 if glyph == 0 || !glyphOwners.insert(glyph).inserted { supported.remove(scalar) }
             }
             let covered = candidates.filter { face.covers($0) }
-            files.append(File(id: id, bytes: try face.subset(keeping: covered), postScriptName: face.postScriptName))
+            files.append(File(id: id, bytes: try face.subset(keeping: covered, addingTables: Self.libharuTables),
+                              postScriptName: face.postScriptName))
         }
         self.files = files
         self.supported = supported
     }
 
     func supports(_ scalar: Unicode.Scalar) -> Bool { supported.contains(scalar) }
+
+    /// A one-byte `prep` program, SVTCA[x-axis], which sets what is already the default: it changes no rendering.
+    ///
+    /// Why: the subset has no hinting, so no `prep`, the last of the tables libharu 2.3.0 writes into each PDF's
+    /// font file (`REQUIRED_TAGS`). `HPDF_TTFontDef_SaveFontData` writes a missing table as an empty one and later
+    /// seeks its memory stream to that table's offset, the stream's very end. When the font file of a document is
+    /// an exact multiple of 4,096 bytes (the stream's buffer size), `HPDF_MemStream_SeekFunc` finds no buffer
+    /// there and fails with HPDF_INVALID_OBJECT (0x1033): about one document in a few hundred, decided by the
+    /// glyphs it uses, hence by the names printed on it. A table that is present and not empty is never at the
+    /// stream's end, so the seek always lands inside a buffer.
+    static let libharuTables: [String: [UInt8]] = ["prep": [0x01]]
 }

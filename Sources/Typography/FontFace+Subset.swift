@@ -11,7 +11,8 @@ extension FontFace {
     /// The face cut down to the glyphs of `scalars` (plus the components of composite glyphs and `.notdef`), as a
     /// TrueType file. Glyph ids are renumbered; advances and outlines are unchanged, so widths stay the face's.
     /// Legacy (Macintosh) name records are kept because libharu reads the PostScript name from them.
-    package func subset(keeping scalars: some Sequence<Unicode.Scalar>) throws -> [UInt8] {
+    /// `addingTables` are put into the result where the subset has no table of that tag (see EmbeddedFonts).
+    package func subset(keeping scalars: some Sequence<Unicode.Scalar>, addingTables: [String: [UInt8]] = [:]) throws -> [UInt8] {
         let blob = hb_blob_create(bytes.base.assumingMemoryBound(to: CChar.self), UInt32(bytes.count),
                                   HB_MEMORY_MODE_READONLY, nil, nil)
         defer { hb_blob_destroy(blob) }
@@ -32,13 +33,52 @@ extension FontFace {
             throw TypographyError.library(operation: "hb_subset_or_fail(\(path))", code: -1)
         }
         defer { hb_face_destroy(subset) }
-        let result = hb_face_reference_blob(subset)
+        var result = hb_face_reference_blob(subset)
         defer { hb_blob_destroy(result) }
+        if !addingTables.isEmpty {
+            // The subsetter's face is a builder, whose tables cannot be listed: read its bytes back as a font first.
+            let written = hb_face_create(result, 0)
+            defer { hb_face_destroy(written) }
+            guard let written else { throw TypographyError.library(operation: "hb_face_create(subset of \(path))", code: -1) }
+            let complete = try Self.adding(addingTables, to: written)
+            defer { hb_face_destroy(complete) }
+            hb_blob_destroy(result)
+            result = hb_face_reference_blob(complete)
+        }
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(result, &length), length > 0 else {
             throw TypographyError.library(operation: "hb_face_reference_blob(\(path))", code: -1)
         }
         return [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+    }
+
+    /// A new face with every table of `face` and those of `extra` whose tag `face` lacks (HarfBuzz's face builder
+    /// writes the table directory and checksums).
+    private static func adding(_ extra: [String: [UInt8]], to face: OpaquePointer) throws -> OpaquePointer {
+        guard let builder = hb_face_builder_create() else {
+            throw TypographyError.library(operation: "hb_face_builder_create", code: -1)
+        }
+        var tags = [hb_tag_t](repeating: 0, count: 64)
+        var count = UInt32(tags.count)
+        let total = hb_face_get_table_tags(face, 0, &count, &tags)
+        guard total <= UInt32(tags.count) else {
+            hb_face_destroy(builder)
+            throw TypographyError.library(operation: "hb_face_get_table_tags", code: Int32(total))
+        }
+        for tag in tags.prefix(Int(count)) {
+            let table = hb_face_reference_table(face, tag)
+            defer { hb_blob_destroy(table) }
+            hb_face_builder_add_table(builder, tag, table)
+        }
+        for (name, bytes) in extra.sorted(by: { $0.key < $1.key }) where !tags.prefix(Int(count)).contains(tag(name)) {
+            let table = bytes.withUnsafeBufferPointer {
+                hb_blob_create($0.baseAddress!.withMemoryRebound(to: CChar.self, capacity: $0.count) { $0 }, UInt32($0.count),
+                               HB_MEMORY_MODE_DUPLICATE, nil, nil)
+            }
+            defer { hb_blob_destroy(table) }
+            hb_face_builder_add_table(builder, tag(name), table)
+        }
+        return builder
     }
 
     /// An OpenType table tag from its four ASCII letters (HarfBuzz's HB_TAG macro).
