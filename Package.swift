@@ -91,6 +91,7 @@ let package = Package(
                                "TeleserviceRules", "Records", "Seal", "DataMatrix"],
                 swiftSettings: strict),
         // The accessible HTML twin of every document, from the same description the PDF is laid out from (issue 9).
+        .target(name: "RecordSampler", dependencies: ["DocumentPipeline", "Records", "TeleserviceRules"], swiftSettings: strict),
         .target(name: "HTMLText", swiftSettings: strict),
         .target(name: "DocumentHTML", dependencies: ["Documents", "DisplayList", "HTMLText"], swiftSettings: strict),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "DisplayList", "TeleserviceRules", "Records"],
@@ -99,7 +100,7 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "DocumentPipelineTests",
                     dependencies: ["DocumentPipeline", "Documents", "DocumentLayout", "DisplayList", "TeleserviceRules",
-                                   "Records", "EngineTestSupport", "Seal", "DocumentHTML", "HTMLText"],
+                                   "Records", "EngineTestSupport", "Seal", "DocumentHTML", "HTMLText", "RecordSampler", "Typography"],
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport", "MailTestSupport"], swiftSettings: strict),
 
@@ -143,7 +144,7 @@ let package = Package(
         ], swiftSettings: strict,
         plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .executableTarget(name: "ameli-docs", dependencies: [
-            "DocumentPipeline", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
+            "DocumentPipeline", "RecordSampler", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
             "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "NoticeDelivery", "SMTPClient", "MailMessage",
             "DocumentHTML", hummingbird, logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

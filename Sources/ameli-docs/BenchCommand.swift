@@ -1,4 +1,4 @@
-// BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check] [--notices-to URL]` — render speed, size and
+// BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check] [--property N] [--notices-to URL]` — render speed, size and
 // memory, or the notices' delivery rate.
 import ArgumentParser
 import DisplayList
@@ -37,17 +37,27 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Instead of timing, render --iterations documents (every kind and format in turn) and report resident memory before and after.")
     var memoryCheck = false
 
+    @Option(help: "Instead of timing, render this many drawn records of each kind (every accepted name, id and institution shape) in PDF and PNG through one pipeline and report failures; with --seed.")
+    var property: Int?
+
+    @Option(help: "With --property: the seed of the drawn records (the same seed draws the same records).")
+    var seed: UInt64 = 15
+
     @Option(help: "Instead of rendering, deliver --iterations e-mail notices from a fresh SQLite outbox through this relay (smtp://HOST:PORT) and report notices/s.")
     var noticesTo: String?
 
     func validate() throws {
         guard iterations >= 1 else { throw ValidationError("--iterations doit être ≥ 1 / must be at least 1") }
+        guard property.map({ $0 >= 1 }) ?? true else { throw ValidationError("--property doit être ≥ 1 / must be at least 1") }
         guard warmup >= 0 else { throw ValidationError("--warmup doit être ≥ 0 / must be at least 0") }
     }
 
     func run() async throws {
         if let relay = noticesTo {
             do { return try await benchNotices(to: relay) } catch { throw fail(error) }
+        }
+        if let property {
+            do { return try runProperty(count: property, seed: seed) } catch let exit as ExitCode { throw exit } catch { throw fail(error) }
         }
         do {
             let resources = try ResourceLocator.locate()
