@@ -32,8 +32,8 @@ style seal font=sans size=6 colour=grey leading=7.5
 # Header: the European mark with the issuing state, the issuing institution, the certificate's reference.
 mark x=20 y=14 width=24 height=16 field=eu-blue stars=eu-gold square=5 style=code "{issuingState}"
 text x=50 y=19 style=brand "Assurance Maladie"
-text x=50 y=+4.5 width=140 style=issuer fit=wrap "{institutionName} — {institutionAddress}"
-text x=50 y=+4.2 width=140 style=issuer "Référence du certificat / Certificate reference : {id}"
+text name=issuerName x=50 y=+4.5 width=140 style=issuer fit=wrap max-lines=2 min-size=6 "{institutionName}"
+text name=issuerReference x=50 y=+4.2 width=140 style=issuer fit=shrink min-size=5.5 "Référence du certificat / Certificate reference : {id}"
 
 # Title in French and English, and the legal basis.
 text name=title x=20 y=42 width=170 style=title align=centre fit=wrap "Certificat provisoire de remplacement de la carte européenne d'assurance maladie"
@@ -42,76 +42,79 @@ text name=basis x=20 y=+5.5 width=170 style=basis align=centre fit=wrap "Article
 rule x=20 y=+4 width=170 colour=line line=0.75
 
 # Fields 1 to 9, keyed by the EU field numbers: number, French label, value, English label under it.
-text x=20 y=+8 style=number "1–2"
+text x=20 y=+7 style=number "1–2"
 text x=32 y=same width=72 style=label fit=wrap "État membre émetteur"
 text name=issuingState x=106 y=same width=84 style=value "{issuingState}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Issuing Member State"
 
-text x=20 y=+8 style=section "Titulaire de la carte / Card holder"
+text x=20 y=+7 style=section "Titulaire de la carte / Card holder"
 rule x=20 y=+1.8 width=170 colour=line
-text x=20 y=+6 style=number "3"
+text x=20 y=+5.2 style=number "3"
 text x=32 y=same width=72 style=label fit=wrap "Nom"
-text name=lastName x=106 y=same width=84 style=value fit=shrink min-size=7 "{lastName}"
-text x=32 y=+9pt width=72 style=label-en fit=wrap "Name"
-text x=20 y=+6 style=number "4"
+text name=lastName x=106 y=same width=84 style=value fit=wrap max-lines=2 min-size=7 then=abbreviate "{lastName}"
+text x=32 y=same+9pt width=72 style=label-en fit=wrap "Name"
+text x=20 y=+5.2 style=number "4"
 text x=32 y=same width=72 style=label fit=wrap "Prénoms"
-text name=givenNames x=106 y=same width=84 style=value fit=shrink min-size=7 "{givenNames}"
-text x=32 y=+9pt width=72 style=label-en fit=wrap "Given names"
-text x=20 y=+6 style=number "5"
+text name=givenNames x=106 y=same width=84 style=value fit=wrap max-lines=2 min-size=7 then=abbreviate "{givenNames}"
+text x=32 y=same+9pt width=72 style=label-en fit=wrap "Given names"
+text x=20 y=+5.2 style=number "5"
 text x=32 y=same width=72 style=label fit=wrap "Date de naissance"
 text name=birthDate x=106 y=same width=84 style=value "{birthDate}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Date of birth"
-text x=20 y=+6 style=number "6"
+text x=20 y=+5.2 style=number "6"
 text x=32 y=same width=72 style=label fit=wrap "Numéro d'identification personnel"
 text name=personalNumber x=106 y=same width=84 style=value "{personalNumber}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Personal identification number"
 
-text x=20 y=+8 style=section "Institution compétente / Competent institution"
+text x=20 y=+7 style=section "Institution compétente / Competent institution"
 rule x=20 y=+1.8 width=170 colour=line
-text x=20 y=+6 style=number "7"
+text x=20 y=+5.2 style=number "7"
 text x=32 y=same width=72 style=label fit=wrap "Numéro d'identification et sigle de l'institution"
 text name=institution x=106 y=same width=84 style=value fit=shrink min-size=7 "{institutionCardField}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Identification number and acronym of the institution"
 
-text x=20 y=+8 style=section "Carte / Card"
+text x=20 y=+7 style=section "Carte / Card"
 rule x=20 y=+1.8 width=170 colour=line
-text x=20 y=+6 style=number "8"
+text x=20 y=+5.2 style=number "8"
 text x=32 y=same width=72 style=label fit=wrap "Numéro d'identification de la carte"
 text name=cardNumber x=106 y=same width=84 style=value "{cardNumber}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Identification number of the card"
-text x=20 y=+6 style=number "9"
+text x=20 y=+5.2 style=number "9"
 text x=32 y=same width=72 style=label fit=wrap "Date d'expiration"
 text name=cardExpiryDate x=106 y=same width=84 style=value "{cardExpiryDate}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Expiry date"
 
-text x=20 y=+8 style=section "Période de validité du certificat / Certificate validity period"
+text x=20 y=+7 style=section "Période de validité du certificat / Certificate validity period"
 rule x=20 y=+1.8 width=170 colour=line
-text x=20 y=+6 style=number "(a)"
+text x=20 y=+5.2 style=number "(a)"
 text x=32 y=same width=72 style=label fit=wrap "Du"
 text name=validFrom x=106 y=same width=84 style=value "{validFrom}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "From"
-text x=20 y=+6 style=number "(b)"
+text x=20 y=+5.2 style=number "(b)"
 text x=32 y=same width=72 style=label fit=wrap "Au"
 text name=validUntil x=106 y=same width=84 style=value "{validUntil}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "To"
-text x=20 y=+6 style=number "(c)"
+text x=20 y=+5.2 style=number "(c)"
 text x=32 y=same width=72 style=label fit=wrap "Date de délivrance du certificat"
 text name=issuedOn x=106 y=same width=84 style=value "{issuedOn}"
 text x=32 y=+9pt width=72 style=label-en fit=wrap "Date of issue of the certificate"
 
-# Signature and/or stamp of the institution: its name, address and telephone, and its round stamp. Inside the
-# box, positions chain from the box's top (same+N), so the box holds its content whatever the flow.
-text x=20 y=+8 style=section "Signature et/ou cachet de l'institution / Signature and/or stamp of the institution"
+# Signature and/or stamp of the institution: its round stamp, the seal, and its name, address and telephone. The
+# box is as tall as its worst case (Templates/README.md, "Limits"): the largest seal with its caption, or a name of
+# 120 and an address of 200 of the widest letters. Inside it, positions chain from the box's top (same+N) or from
+# the text above (after+N), so the box holds its content whatever the flow.
+text x=20 y=+7 style=section "Signature et/ou cachet de l'institution / Signature and/or stamp of the institution"
+rect x=20 y=+2.5 width=170 height=41.5 stroke=line line=0.75
 # The seal (SEAL.md) sits in the box's right part, beside the stamp: the institution's signature in machine form.
-rect x=20 y=+2.5 width=170 height=37 stroke=line line=0.75
 seal x=144 y=same+1.5 width=44 module=0.42 align=centre style=seal
-text name=signatureName x=24 y=same+4.5 width=88 style=label fit=shrink min-size=6 "{institutionName}"
-text name=signatureAddress x=24 y=same+4.5 width=88 style=body fit=wrap max-lines=2 "{institutionAddress}"
-text name=signaturePhone x=24 y=same+8.5 width=88 style=body "Téléphone / Telephone : {institutionPhone}"
-rect x=116 y=same-17.5 width=22 height=22 stroke=eu-blue line=1 radius=11
+rect x=116 y=same width=22 height=22 stroke=eu-blue line=1 radius=11
 text x=116 y=same+9.2 width=22 style=stamp align=centre "Assurance"
 text x=116 y=same+7pt width=22 style=stamp align=centre "Maladie"
 text x=116 y=same+7pt width=22 style=stamp align=centre "n° {institutionID}"
+# Back up to the box's top (the stamp's last line is 14.14 mm below the seal's top, 15.64 mm below the box's).
+text name=signatureName x=24 y=same-9.64 width=88 style=label fit=wrap max-lines=4 min-size=6 "{institutionName}"
+text name=signatureAddress x=24 y=after+4.5 width=88 style=body fit=wrap max-lines=5 min-size=6 "{institutionAddress}"
+text name=signaturePhone x=24 y=after+4.6 width=88 style=body fit=wrap max-lines=2 min-size=6 "Téléphone / Telephone : {institutionPhone}"
 
 # The note of annex II: the card's norms for eye-readable data apply to the certificate's data.
 text name=note x=20 y=+9 width=170 style=body fit=wrap "Les normes applicables aux données lisibles à vue de la carte européenne d'assurance maladie (décision S2, annexe I) s'appliquent aux données du présent certificat. Dates au format JJ/MM/AAAA."

@@ -126,9 +126,12 @@ def check_header(header, fields, page):
     return problems
 
 
-def check_fields(fields, page):
+def check_fields(fields, page, reading):
     flat = re.sub(r"\s+", " ", page)
     compact = re.sub(r"\s+", "", page)
+    # A name wrapped over two lines of its field reads whole in reading order (pdftotext without -layout, which
+    # joins a word broken at a hyphen and drops that hyphen), not across the layout's columns.
+    joined = re.sub(r"[\s-]+", "", reading)
     problems = []
     for fid, value in fields.items():
         if fid in ("69", "E9", "EA", "EB"):
@@ -140,7 +143,7 @@ def check_fields(fields, page):
         elif fid == "EC":
             ok = PROCEDURES[value] in flat
         else:
-            ok = printed(value, flat) or printed(value, compact)
+            ok = printed(value, flat) or printed(value, compact) or printed(re.sub(r"[\s-]+", "", value), joined)
         if not ok:
             problems.append(f"field {fid}={value!r} is not printed on the page")
     return problems
@@ -162,6 +165,8 @@ def main():
                                            text_mode=zxingcpp.TextMode.Plain)
         page = transliterate(subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True,
                                             text=True).stdout)
+        reading = transliterate(subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True,
+                                               text=True).stdout)
         problems = []
         if len(codes) != 1:
             problems.append(f"{len(codes)} DataMatrix codes found, expected 1")
@@ -173,7 +178,7 @@ def main():
                 if result["signature"] != "valid":
                     problems.append(f"signature {result['signature']}")
                 problems += check_header(header, fields, page)
-                problems += check_fields(fields, page)
+                problems += check_fields(fields, page, reading)
             except (ValueError, KeyError) as error:
                 problems.append(f"unreadable seal: {error}")
         result["problems"] = problems

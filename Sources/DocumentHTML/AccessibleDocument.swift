@@ -94,7 +94,8 @@ public enum AccessibleDocument {
             // A continuation sits just under the row (a line or two) and is no heading of its own.
             var continues = false
             switch last.y {
-            case .below(let offset) where offset > 0 && offset < 16, .same(let offset) where offset > 0 && offset < 16:
+            case .below(let offset) where offset > 0 && offset < 16, .same(let offset) where offset > 0 && offset < 16,
+                 .after(let offset) where offset > 0 && offset < 16:
                 continues = !isHeading(last)
             default:
                 break

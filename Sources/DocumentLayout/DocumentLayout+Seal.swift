@@ -1,6 +1,6 @@
 // DocumentLayout+Seal: the seal's symbol as filled rectangles on a white quiet zone, its caption lines under it.
 import DisplayList
-import Documents
+public import Documents
 
 extension DocumentLayout {
     /// SEAL.md: vector modules in the PDF, crisp ones in the PNG. The dark modules are covered by a few hundred
@@ -9,7 +9,7 @@ extension DocumentLayout {
     func place(_ seal: SealBlock, flow: inout Flow, into items: inout [Item]) throws(LayoutError) {
         let top = flow.resolve(seal.y)
         // No seal attached: nothing drawn, but the next element's "same" still means this block's top.
-        guard let symbol = seal.symbol else { flow.previous = top; return }
+        guard let symbol = seal.symbol else { flow.previous = top; flow.previousBottom = top; return }
         let module = seal.module
         let quiet = Double(SealBlock.quietZoneModules) * module
         let side = Double(symbol.size) * module + 2 * quiet
@@ -29,12 +29,23 @@ extension DocumentLayout {
         for (index, line) in seal.caption.enumerated() {
             let y: VerticalPosition = index == 0 ? .absolute(top + side + seal.captionStyle.size * 1.2) : .below(seal.captionStyle.leading)
             try place(TextBlock(name: "seal", source: seal.source, x: seal.x, y: y, width: seal.width, style: seal.captionStyle,
-                                alignment: seal.alignment, fit: .wrap(maxLines: 3), text: line),
+                                alignment: seal.alignment, fit: Self.captionFit, text: line),
                       page: Size(width: seal.x + seal.width, height: flow.limit), flow: &captions, into: &items)
         }
         let bottom = max(captions.cursor, top + side)
         let extent = seal.caption.isEmpty ? bottom : bottom - measuring.descender(of: seal.captionStyle.font) * seal.captionStyle.size
         try flow.advance(top: top, bottom: bottom, extent: extent, position: seal.y, error: failure)
+    }
+
+    /// Each caption line (the id, the verification address) takes two lines at most: an id of 40 characters does,
+    /// and a deployment's verification address is checked at start (`checkCaption`), so a seal's height is bounded.
+    static let captionFit = Fit.wrap(maxLines: 2, minimumSize: 5)
+
+    /// Throws unless `line` fits under `seal` as a caption line (the service checks its verification address).
+    public func checkCaption(_ line: String, under seal: SealBlock) throws(LayoutError) {
+        do { _ = try fitter.fit(line, style: seal.captionStyle, boxWidth: seal.width, fit: Self.captionFit) } catch {
+            throw LayoutError(source: seal.source, element: "seal", text: line, reason: error)
+        }
     }
 
     /// Rectangles covering exactly the dark modules, each once: a run of dark modules along a row, extended down

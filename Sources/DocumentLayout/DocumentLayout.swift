@@ -37,12 +37,15 @@ public struct DocumentLayout: Sendable {
         var cursor: Double = 0
         /// The previous element's first baseline or top edge.
         var previous: Double = 0
+        /// The previous element's last baseline or bottom edge.
+        var previousBottom: Double = 0
 
         func resolve(_ position: VerticalPosition) -> Double {
             switch position {
             case .absolute(let y): y
             case .below(let distance): cursor + distance
             case .same(let offset): previous + offset
+            case .after(let offset): previousBottom + offset
             }
         }
 
@@ -51,6 +54,7 @@ public struct DocumentLayout: Sendable {
         mutating func advance(top: Double, bottom: Double, extent: Double, position: VerticalPosition,
                               error: (LayoutError.Reason) -> LayoutError) throws(LayoutError) {
             previous = top
+            previousBottom = bottom
             if case .absolute = position {
                 // An absolutely placed element starts a new flow (a new column or block of the form).
                 cursor = bottom
@@ -81,14 +85,15 @@ public struct DocumentLayout: Sendable {
         do { lines = try fitter.fit(text.text, style: text.style, boxWidth: boxWidth, fit: text.fit) } catch { throw failure(error) }
         var baseline = y
         for (index, line) in lines.enumerated() {
-            if index > 0 { baseline += text.style.leading }
+            // A text set smaller to fit its lines keeps its leading in proportion.
+            if index > 0 { baseline += text.style.leading * line.size / text.style.size }
             guard !line.text.isEmpty else { continue }
             let x = Self.left(of: line.width, in: text.x, boxWidth, text.alignment)
             items.append(.text(TextRun(origin: Point(x: x, y: baseline), text: line.text, font: text.style.font,
                                        size: line.size, color: text.style.color, horizontalScale: text.style.scale,
                                        width: line.width)))
         }
-        let extent = baseline - measuring.descender(of: text.style.font) * text.style.size
+        let extent = baseline - measuring.descender(of: text.style.font) * (lines.last?.size ?? text.style.size)
         try flow.advance(top: y, bottom: baseline, extent: extent, position: text.y, error: failure)
     }
 

@@ -30,10 +30,33 @@ public struct TextFitter: Sendable {
             let w = width(text, style: style)
             guard w <= boxWidth + Self.tolerance else { throw .doesNotFit(boxWidth: boxWidth, minimumSize: nil) }
             return [FittedLine(text: text, size: style.size, width: w)]
-        case .wrap(let maxLines):
-            let lines = wrap(text, style: style, boxWidth: boxWidth)
+        case .wrap(let maxLines, let minimumSize, let abbreviates):
+            var size = style.size
+            var lines = wrap(text, style: style, size: size, boxWidth: boxWidth)
+            if let maxLines, let minimumSize {
+                // Wrap first, then set smaller: quarter points, so sizes stay round numbers a person can check.
+                while lines.count > maxLines, size - 0.25 >= minimumSize - Self.tolerance {
+                    size -= 0.25
+                    lines = wrap(text, style: style, size: size, boxWidth: boxWidth)
+                }
+                // Words so long that each takes a line of its own may still fit when lines are filled to the end
+                // (words broken where the line ends): at the largest size that fits that way.
+                if lines.count > maxLines {
+                    var dense = style.size
+                    while dense >= minimumSize - Self.tolerance {
+                        let filled = wrap(text, style: style, size: dense, boxWidth: boxWidth, filling: true)
+                        if filled.count <= maxLines { (size, lines) = (dense, filled); break }
+                        dense -= 0.25
+                    }
+                }
+                // Then, where the template allows it, abbreviate (D_CARD) to what fits in those lines at that size.
+                if lines.count > maxLines, abbreviates,
+                   let short = Self.abbreviate(text, fits: { self.wrap($0, style: style, size: size, boxWidth: boxWidth).count <= maxLines }) {
+                    lines = wrap(short, style: style, size: size, boxWidth: boxWidth)
+                }
+            }
             if let maxLines, lines.count > maxLines { throw .tooManyLines(needed: lines.count, allowed: maxLines) }
-            return lines.map { FittedLine(text: $0, size: style.size, width: width($0, style: style)) }
+            return lines.map { FittedLine(text: $0, size: size, width: width($0, style: style, size: size)) }
         case .shrink(let minimumSize):
             let atOnePoint = width(text, style: style, size: 1)
             var size = style.size
@@ -73,29 +96,41 @@ public struct TextFitter: Sendable {
         return nil
     }
 
-    /// Greedy line breaking at spaces; a word wider than the box breaks after a hyphen, or else between characters.
-    /// Widths add up (the fonts are set without kerning), so each word is measured once.
-    func wrap(_ text: String, style: TextStyle, boxWidth: Double) -> [String] {
-        let fits = { (candidate: String) in self.width(candidate, style: style) <= boxWidth + Self.tolerance }
-        let space = width(" ", style: style)
+    /// Greedy line breaking at spaces. A word wider than a whole line is broken rather than moved: its first piece
+    /// fills what is left of the current line, after a hyphen where one falls there, else between characters (an
+    /// id such as « N° CERT-0123… » keeps its number sign on the first line). Widths add up (the fonts are set
+    /// without kerning), so each word is measured once.
+    /// With `filling`, every word that does not fit what is left of a line is broken there (not only those wider than
+    /// a whole line): the fewest lines a text can take, for the last resort of a fit.
+    func wrap(_ text: String, style: TextStyle, size: Double? = nil, boxWidth: Double, filling: Bool = false) -> [String] {
+        let space = width(" ", style: style, size: size)
         var lines: [String] = []
         var current = ""
         var currentWidth = 0.0
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let wordWidth = width(word, style: style)
+            let wordWidth = width(word, style: style, size: size)
             if !current.isEmpty, currentWidth + space + wordWidth <= boxWidth + Self.tolerance {
                 current += " " + word
                 currentWidth += space + wordWidth
                 continue
             }
-            if !current.isEmpty { lines.append(current) }
             var rest = word
             var restWidth = wordWidth
+            if restWidth > boxWidth + Self.tolerance || filling, !current.isEmpty {
+                // Too wide for any line: start it here, on what is left of this line.
+                let room = boxWidth - currentWidth - space
+                if let piece = Self.longestFittingPiece(of: rest, mustFill: false, atHyphen: !filling, fits: { self.width($0, style: style, size: size) <= room + Self.tolerance }) {
+                    current += " " + piece
+                    rest = String(rest.dropFirst(piece.count))
+                    restWidth = width(rest, style: style, size: size)
+                }
+            }
+            if !current.isEmpty { lines.append(current) }
             while restWidth > boxWidth + Self.tolerance {
-                let piece = Self.longestFittingPiece(of: rest, fits: fits)
+                let piece = Self.longestFittingPiece(of: rest, mustFill: true, atHyphen: !filling) { self.width($0, style: style, size: size) <= boxWidth + Self.tolerance }!
                 lines.append(piece)
                 rest = String(rest.dropFirst(piece.count))
-                restWidth = width(rest, style: style)
+                restWidth = width(rest, style: style, size: size)
             }
             current = rest
             currentWidth = restWidth
@@ -104,15 +139,17 @@ public struct TextFitter: Sendable {
         return lines
     }
 
-    /// The longest head of `word` that fits, preferring one that ends with a hyphen; at least one character.
-    static func longestFittingPiece(of word: String, fits: (String) -> Bool) -> String {
+    /// The longest head of `word` that fits, preferring one that ends with a hyphen (unless not `atHyphen`). When
+    /// `mustFill`, at least one character (a line must progress); otherwise nil when not even one character fits.
+    static func longestFittingPiece(of word: String, mustFill: Bool, atHyphen: Bool = true, fits: (String) -> Bool) -> String? {
         let characters = Array(word)
-        var best = 1
+        var best = 0
         for length in stride(from: characters.count - 1, through: 1, by: -1) where fits(String(characters[..<length])) {
             best = length
             break
         }
-        if let hyphen = characters[..<best].lastIndex(of: "-"), hyphen > 0 { return String(characters[...hyphen]) }
+        if best == 0 { return mustFill ? String(characters[..<1]) : nil }
+        if atHyphen, let hyphen = characters[..<best].lastIndex(of: "-"), hyphen > 0 { return String(characters[...hyphen]) }
         return String(characters[..<best])
     }
 }

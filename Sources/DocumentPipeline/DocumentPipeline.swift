@@ -48,6 +48,11 @@ public final class DocumentPipeline: Sendable {
         let measuring = try FontSetMeasuring(fonts: fonts)
         try Self.check(templates, against: measuring, fonts: fonts)
         layout = DocumentLayout(measuring: measuring)
+        // Every seal prints the verification address: one too long for two caption lines would make documents
+        // taller than their templates allow, so it is refused here, at start, rather than at some download.
+        for template in templates.all {
+            for seal in template.sealBlocks { try layout.checkCaption(Self.verificationCaption(verificationAddress), under: seal) }
+        }
         contentVersion = try Self.fingerprint(of: resources)
         pdf = PDFRenderer(fonts: fonts)
         png = PNGRenderer(fonts: fonts)
@@ -111,8 +116,10 @@ public final class DocumentPipeline: Sendable {
 
     /// SEAL.md: beside the symbol, the document id and the address of the verification page.
     func caption(_ seal: DocumentSeal) -> [String] {
-        ["N° \(seal.documentID)", "Vérification : \(verificationAddress)"]
+        ["N° \(seal.documentID)", Self.verificationCaption(verificationAddress)]
     }
+
+    static func verificationCaption(_ address: String) -> String { "Vérification : \(address)" }
 
     /// The seal text as a DataMatrix symbol (ECC200, square).
     public static func symbol(for sealText: String) throws -> SealSymbol {

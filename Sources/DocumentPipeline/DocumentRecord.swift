@@ -1,7 +1,7 @@
 // DocumentRecord: the content of one document to render, as the service and the CLI hand it over.
 public import Documents
 public import Foundation
-import Records
+public import Records
 public import TeleserviceRules
 
 /// One record of TeleserviceRules, tagged with the document it renders as.
@@ -40,7 +40,35 @@ public enum DocumentRecord: Sendable, Hashable {
         if let unknown = unknownKeys(in: input, comparedWith: known).first {
             throw RecordError(field: unknown, detail: "Ce champ n'existe pas dans un enregistrement de ce document.")
         }
+        try record.checkSealable()
         return record
+    }
+
+    /// The longest document id a seal carries whole (SEAL.md, field `01`): a longer one would be cut in the seal,
+    /// and a verifier could no longer find the document in the register.
+    public static let maximumDocumentIDLength = 40
+
+    /// Refuses, where a record enters, an id its document could not be sealed under: the seal's field `01` holds at
+    /// most 40 characters of `A-Z 0-9 -` once upper-cased, and `Identifier` also admits `_`. The service's own ids
+    /// (`cert-` and 32 hex digits, `AR-proc-…`) always pass.
+    public func checkSealable() throws(RecordError) {
+        let field: String, prefix: String
+        switch self {
+        case .certificate: (field, prefix) = ("id", "")
+        case .card: return   // its id is made of the card number, always sealable
+        case .acknowledgement: (field, prefix) = ("reference", Self.acknowledgementID(reference: ""))
+        case .proxyConfirmation: (field, prefix) = ("proxyID", "")
+        }
+        try Self.checkDocumentID(ownDocumentID, field: field, prefix: prefix)
+    }
+
+    /// Checks `id` as a document id (`prefix` is what the document adds to the record's value, e.g. `AR-`).
+    public static func checkDocumentID(_ id: String, field: String = "documentID", prefix: String = "") throws(RecordError) {
+        let allowed = id.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 }
+        guard allowed, !id.isEmpty, id.utf8.count <= maximumDocumentIDLength else {
+            let room = maximumDocumentIDLength - prefix.utf8.count
+            throw RecordError(field: field, detail: "L'identifiant du document doit comporter de 1 à \(room) lettres sans accent, chiffres ou « - » : il est inscrit dans le cachet du document, qui n'en admet pas davantage.")
+        }
     }
 
     private static func unknownKeys(in input: Any, comparedWith known: Any, path: String = "") -> [String] {

@@ -17,6 +17,9 @@ public enum VerticalPosition: Hashable, Sendable {
     case absolute(Double)
     case below(Double)
     case same(offset: Double)
+    /// Below the previous element's last line (its lowest baseline, or bottom edge): a text under one that may
+    /// wrap, inside a box whose other elements the flow's "+N" would also count.
+    case after(offset: Double)
 }
 
 public enum Alignment: String, Hashable, Sendable, CaseIterable {
@@ -27,8 +30,12 @@ public enum Alignment: String, Hashable, Sendable, CaseIterable {
 public enum Fit: Hashable, Sendable {
     /// One line that must fit as it is, or layout fails naming the element.
     case exact
-    /// Break at spaces (then hyphens, then characters) into lines of the box's width, at most `maxLines`.
-    case wrap(maxLines: Int?)
+    /// Break at spaces (then hyphens, then characters) into lines of the box's width, at most `maxLines`; with a
+    /// `minimumSize`, a text that needs more lines is set smaller, in quarter points, down to that size (its
+    /// leading in proportion) until it takes `maxLines` lines at most. With `abbreviates`, a text that still needs
+    /// more lines at `minimumSize` is abbreviated as D_CARD abbreviates a card's name (whole words, then an initial
+    /// and a full stop) rather than refused: the last resort, for names of the widest letters only.
+    case wrap(maxLines: Int?, minimumSize: Double? = nil, abbreviates: Bool = false)
     /// One line, the size lowered in steps down to `minimumSize`; below that, layout fails.
     case shrink(minimumSize: Double)
     /// One line; whole words are kept while they fit and the next one is cut to its initial and a full stop

@@ -55,6 +55,11 @@ public struct Template: Hashable, Sendable {
         }
     }
 
+    /// The template's seal blocks (the place and style of a seal and its caption), for checks made at load.
+    public var sealBlocks: [SealBlock] {
+        elements.compactMap { if case .seal(let block) = $0.block { block } else { nil } }
+    }
+
     /// The description of `content`'s document: every binding resolved, elements whose `when` binding is empty
     /// left out. `content` must be of this template's kind (a programming error otherwise).
     public func bind<Content: DocumentContent>(_ content: Content) -> DocumentDescription {

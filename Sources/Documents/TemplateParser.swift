@@ -159,7 +159,7 @@ struct TemplateParser {
     }
 
     private mutating func readText(_ line: TemplateLine) throws(TemplateLineError) {
-        try line.allow(["name", "x", "y", "width", "style", "align", "fit", "min-size", "max-lines", "when"])
+        try line.allow(["name", "x", "y", "width", "style", "align", "fit", "min-size", "max-lines", "then", "when"])
         try noWords(line)
         guard let content = line.content else { throw TemplateLineError("text needs its quoted text") }
         let string = try templateString(content)
@@ -326,22 +326,36 @@ struct TemplateParser {
 
     private func fit(_ line: TemplateLine, style: TextStyle) throws(TemplateLineError) -> Fit {
         let text = line.optional("fit") ?? "exact"
-        if line.optional("min-size") != nil, text != "shrink" { throw TemplateLineError("min-size goes with fit=shrink") }
+        if line.optional("min-size") != nil, text != "shrink", text != "wrap" {
+            throw TemplateLineError("min-size goes with fit=shrink or fit=wrap")
+        }
         if line.optional("max-lines") != nil, text != "wrap" { throw TemplateLineError("max-lines goes with fit=wrap") }
-        switch text {
-        case "exact": return .exact
-        case "abbreviate": return .abbreviate
-        case "wrap":
-            guard line.optional("max-lines") != nil else { return .wrap(maxLines: nil) }
-            let value = try number(line, "max-lines")
-            guard value >= 1, value == value.rounded() else { throw TemplateLineError("max-lines must be a whole number ≥ 1") }
-            return .wrap(maxLines: Int(value))
-        case "shrink":
+        if line.optional("then") != nil, line.optional("max-lines") == nil { throw TemplateLineError("then= goes with fit=wrap max-lines=N min-size=PT") }
+        func minimumSize() throws(TemplateLineError) -> Double {
             let minimum = try points(line, "min-size")
             guard minimum >= 3, minimum < style.size else {
                 throw TemplateLineError("min-size must be at least 3 pt and smaller than the style's size (\(style.size) pt)")
             }
-            return .shrink(minimumSize: minimum)
+            return minimum
+        }
+        switch text {
+        case "exact": return .exact
+        case "abbreviate": return .abbreviate
+        case "wrap":
+            guard line.optional("max-lines") != nil else {
+                if line.optional("min-size") != nil { throw TemplateLineError("min-size with fit=wrap needs max-lines") }
+                return .wrap(maxLines: nil)
+            }
+            let value = try number(line, "max-lines")
+            guard value >= 1, value == value.rounded() else { throw TemplateLineError("max-lines must be a whole number ≥ 1") }
+            let minimum = line.optional("min-size") == nil ? nil : try minimumSize()
+            switch line.optional("then") {
+            case nil: return .wrap(maxLines: Int(value), minimumSize: minimum)
+            case "abbreviate" where minimum != nil: return .wrap(maxLines: Int(value), minimumSize: minimum, abbreviates: true)
+            case let other: throw TemplateLineError("then=\(other ?? "") goes with fit=wrap max-lines=N min-size=PT and must be then=abbreviate")
+            }
+        case "shrink":
+            return .shrink(minimumSize: try minimumSize())
         default:
             throw TemplateLineError("unknown fit “\(text)” (known: exact, wrap, shrink, abbreviate)")
         }
@@ -386,9 +400,13 @@ struct TemplateParser {
     }
 
     /// `y=40` (millimetres from the page top), `y=+6` (below the flow), `y=same` (the previous element's line),
-    /// `y=same+6` or `y=same-2` (that far below or above it).
+    /// `y=same+6` or `y=same-2` (that far below or above it), `y=after+4` (below the previous element's last line).
     private func position(_ line: TemplateLine) throws(TemplateLineError) -> VerticalPosition {
         let text = try line.required("y")
+        if text.hasPrefix("after+") {
+            guard !elements.isEmpty else { throw TemplateLineError("y=\(text) needs an element before it") }
+            return .after(offset: try Self.length(String(text.dropFirst(6)), key: "y"))
+        }
         if text.hasPrefix("same") {
             guard !elements.isEmpty else { throw TemplateLineError("y=\(text) needs an element before it") }
             let rest = text.dropFirst(4)

@@ -85,6 +85,9 @@ struct RenderCommand: AsyncParsableCommand {
             throw ValidationError("clé de signature \(signWith) refusée / signing key refused: \(error)")
         }
         let id = documentID ?? record.ownDocumentID
+        do { try DocumentRecord.checkDocumentID(id, field: "--document-id") } catch {
+            throw ValidationError("--document-id : \(error.detail)")
+        }
         let content = record.sealContent(documentID: id)
         return DocumentSeal(text: try content.signed(by: signer, on: CivilDate(Date())).text, documentID: id)
     }

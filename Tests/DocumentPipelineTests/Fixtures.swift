@@ -64,4 +64,20 @@ enum Fixtures {
     static func normalised(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// Pairs of text runs whose ink boxes cross (from a cap's top to a descender's bottom, the run's own width): two
+    /// texts of a page printed over one another. Wrapped lines, one leading apart, never touch.
+    static func overlappingRuns(on page: Page) -> [(TextRun, TextRun)] {
+        let boxes = runs(of: page).filter { !$0.text.allSatisfy(\.isWhitespace) }.map { run in
+            (run: run, box: Rect(x: run.origin.x, y: run.origin.y - 0.73 * run.size, width: run.width, height: 0.95 * run.size))
+        }
+        var found: [(TextRun, TextRun)] = []
+        for (index, first) in boxes.enumerated() {
+            for second in boxes[(index + 1)...] where first.box.minX < second.box.maxX && second.box.minX < first.box.maxX
+                && first.box.minY < second.box.maxY && second.box.minY < first.box.maxY {
+                found.append((first.run, second.run))
+            }
+        }
+        return found
+    }
 }
