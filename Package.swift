@@ -156,7 +156,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
-            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
+            "HTTPService", "RecordSampler", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
             "Documents", "EngineTestSupport", "Seal", "NoticeDelivery", "SMTPClient", "MailMessage", "MailTestSupport", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

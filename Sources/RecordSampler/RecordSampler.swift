@@ -1,7 +1,7 @@
 // RecordSampler: records drawn over everything the records accept, for the property test and `bench --property`.
 public import DocumentPipeline
 import Foundation
-import Records
+public import Records
 import TeleserviceRules
 
 /// Draws document records, seeded, over the whole accepted input space: names of 1 to 80 characters from the card's
@@ -147,6 +147,13 @@ public struct RecordSampler {
     }
 
     mutating func cardNumber() -> String { "80250" + (0..<15).map { _ in String(int(0...9)) }.joined() }
+
+    /// An institution drawn as `institution()` draws it, as the record type.
+    public mutating func drawnInstitution() throws -> Institution {
+        let fields = institution()
+        return try Institution(id: fields["id"] as! String, acronym: fields["acronym"] as! String, name: fields["name"] as! String,
+                               address: fields["address"] as! String, phone: fields["phone"] as! String)
+    }
 
     /// An institution at or near its limits (acronym 20, name 120, address 200, telephone 30 characters).
     mutating func institution() -> [String: Any] {

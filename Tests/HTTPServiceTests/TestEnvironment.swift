@@ -233,6 +233,7 @@ func withService<T: Sendable>(
     verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
     renderLimiter: RenderLimiter = RenderLimiter(),
     metrics: ServiceMetrics = ServiceMetrics(),
+    ids: IdentifierGenerator = .sequential(),
     _ body: @Sendable (TestHarness) async throws -> T
 ) async throws -> T {
     let testStore = try await TestStore.make(database)
@@ -241,7 +242,7 @@ func withService<T: Sendable>(
     logger.logLevel = .warning
     var app = try await buildApplication(
         configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now }, store: store, renderer: renderer,
-        seals: Fixtures.seals, verificationLimiter: verificationLimiter, renderLimiter: renderLimiter, ids: .sequential(), services: testStore.services, metrics: metrics, logger: logger)
+        seals: Fixtures.seals, verificationLimiter: verificationLimiter, renderLimiter: renderLimiter, ids: ids, services: testStore.services, metrics: metrics, logger: logger)
     let start = clock.now
     app.beforeServerStarts {
         try await store.migrate()
