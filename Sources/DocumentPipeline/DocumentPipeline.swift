@@ -64,10 +64,11 @@ public final class DocumentPipeline: Sendable {
     public func render(_ record: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat,
                        dpi: Double = 300) throws -> [UInt8] {
         let description = try describe(record, seal: seal)
-        var pages = try layout.layout(description)
+        var pages = try RenderPhases.measure(.bindingAndLayout) { try layout.layout(description) }
         if case .card = record, format == .pdf, let seal {
             // The print copy: the bare face on a sheet with the seal beside it (SEAL.md); the screen PNG stays bare.
-            pages = [try layout.printSheet(card: pages[0], symbol: try Self.symbol(for: seal.text), caption: caption(seal))]
+            let symbol = try RenderPhases.measure(.sealSymbol) { try Self.symbol(for: seal.text) }
+            pages = [try RenderPhases.measure(.bindingAndLayout) { try layout.printSheet(card: pages[0], symbol: symbol, caption: caption(seal)) }]
         }
         switch format {
         case .pdf:
@@ -109,9 +110,10 @@ public final class DocumentPipeline: Sendable {
 
     /// The bound description with the seal's symbol and caption in the template's `seal` block.
     public func describe(_ record: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
-        let description = describe(record)
+        let description = RenderPhases.measure(.bindingAndLayout) { describe(record) }
         guard let seal, description.hasSealBlock else { return description }
-        return description.sealed(with: try Self.symbol(for: seal.text), caption: caption(seal))
+        let symbol = try RenderPhases.measure(.sealSymbol) { try Self.symbol(for: seal.text) }
+        return description.sealed(with: symbol, caption: caption(seal))
     }
 
     /// SEAL.md: beside the symbol, the document id and the address of the verification page.

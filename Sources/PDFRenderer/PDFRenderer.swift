@@ -40,21 +40,23 @@ public struct PDFRenderer: Sendable {
     /// The PDF of `pages`, in order.
     public func render(pages: [Page], info: DocumentInfo) throws -> [UInt8] {
         try engine.withDocument { document in
-            try document.begin(info: info)
-            let documentFonts = try document.prepareFonts(usedCharacters(pages))
-            for page in pages {
-                let handle = try document.addPage(size: page.size)
-                var painter = PagePainter(document: document, page: handle, height: page.size.height,
-                                          documentFonts: documentFonts)
-                for item in page.items {
-                    switch item {
-                    case let .text(run): try painter.draw(run)
-                    case let .shape(shape): try painter.draw(shape)
-                    case let .image(image): try painter.draw(image)
+            try RenderPhases.measure(.metadata) { try document.begin(info: info) }
+            let documentFonts = try RenderPhases.measure(.fontSubsetting) { try document.prepareFonts(usedCharacters(pages)) }
+            try RenderPhases.measure(.pageContent) {
+                for page in pages {
+                    let handle = try document.addPage(size: page.size)
+                    var painter = PagePainter(document: document, page: handle, height: page.size.height,
+                                              documentFonts: documentFonts)
+                    for item in page.items {
+                        switch item {
+                        case let .text(run): try painter.draw(run)
+                        case let .shape(shape): try painter.draw(shape)
+                        case let .image(image): try painter.draw(image)
+                        }
                     }
                 }
             }
-            return try document.save()
+            return try RenderPhases.measure(.compressionAndWriting) { try document.save() }
         }
     }
 

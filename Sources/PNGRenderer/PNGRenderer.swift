@@ -22,7 +22,8 @@ public struct PNGRenderer: Sendable {
     /// The PNG of `page` at `dpi` pixels per inch: round(points × dpi / 72) pixels per axis
     /// (the ID-1 card at 300 dpi is 1011 × 638).
     public func render(page: Page, dpi: Double) throws -> [UInt8] {
-        try PNGEncoding.encode(try rasterize(page: page, dpi: dpi))
+        let raster = try rasterize(page: page, dpi: dpi)
+        return try RenderPhases.measure(.pngEncoding) { try PNGEncoding.encode(raster) }
     }
 
     /// The painted pixels, before encoding.
@@ -34,13 +35,14 @@ public struct PNGRenderer: Sendable {
             throw PNGRendererError.imageTooLarge(width: width, height: height)
         }
         return try pool.withContext { context in
-            var painter = RasterPainter(raster: Raster(width: width, height: height, background: page.background),
-                                        context: context, fonts: fonts, scale: dpi / Length.pointsPerInch)
+            // The background is the first shape painted.
+            let raster = RenderPhases.measure(.rasterShapes) { Raster(width: width, height: height, background: page.background) }
+            var painter = RasterPainter(raster: raster, context: context, fonts: fonts, scale: dpi / Length.pointsPerInch)
             for item in page.items {
                 switch item {
-                case let .text(run): try painter.draw(run)
-                case let .shape(shape): try painter.draw(shape)
-                case let .image(image): try painter.draw(image)
+                case let .text(run): try RenderPhases.measure(.rasterGlyphs) { try painter.draw(run) }
+                case let .shape(shape): try RenderPhases.measure(.rasterShapes) { try painter.draw(shape) }
+                case let .image(image): try RenderPhases.measure(.rasterShapes) { try painter.draw(image) }
                 }
             }
             return painter.raster

@@ -1,4 +1,4 @@
-// BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check] [--property N] [--notices-to URL]` — render speed, size and
+// BenchCommand: `ameli-docs bench [--json] [--iterations N] [--memory-check] [--phases] [--property N] [--notices-to URL]` — render speed, size and
 // memory, or the notices' delivery rate.
 import ArgumentParser
 import DisplayList
@@ -36,6 +36,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Flag(help: "Instead of timing, render --iterations documents (every kind and format in turn) and report resident memory before and after.")
     var memoryCheck = false
+
+    @Flag(help: "Split each kind and format's median render into its phases (binding and layout, seal symbol, font subsetting, page content, metadata and ICC, compression and writing; for PNG glyphs, shapes, encoding).")
+    var phases = false
 
     @Option(help: "Instead of timing, render this many drawn records of each kind (every accepted name, id and institution shape) in PDF and PNG through one pipeline and report failures; with --seed.")
     var property: Int?
@@ -77,7 +80,9 @@ struct BenchCommand: AsyncParsableCommand {
                 let content = record.sealContent(documentID: id)
                 return DocumentSeal(text: try content.signed(by: signer, on: content.issuedOn).text, documentID: id)
             }
-            if memoryCheck {
+            if phases {
+                try profilePhases(pipeline, records: records, seals: seals)
+            } else if memoryCheck {
                 try checkMemory(pipeline, records: records, seals: seals)
             } else {
                 try time(pipeline, records: records, seals: seals, signer: signer)
