@@ -80,4 +80,20 @@ enum Fixtures {
         }
         return found
     }
+
+    /// `record`'s seal under `id`, signed by `signer` on the record's issue day, as the service would issue it.
+    static func seal(_ record: DocumentRecord, id: String, signer: SealSigner) throws -> DocumentSeal {
+        let content = record.sealContent(documentID: id)
+        return DocumentSeal(text: try content.signed(by: signer, on: content.issuedOn).text, documentID: id)
+    }
+
+    /// The page of a sealed record, with each pair of texts printed over one another as a failure line.
+    static func checkedPage(_ record: DocumentRecord, seal: DocumentSeal, failures: inout [String], label: String = "") throws -> Page {
+        let pages = try pipeline.get().pages(record, seal: seal)
+        if pages.count != 1 { failures.append("\(label)\(pages.count) pages") }
+        for (first, second) in overlappingRuns(on: pages[0]) {
+            failures.append("\(label)« \(first.text) » overlaps « \(second.text) »")
+        }
+        return pages[0]
+    }
 }

@@ -95,14 +95,9 @@ struct LayoutLimitsTests {
         let signer = try SealSigner(privateKeyPEM: SealSigner.generatePrivateKeyPEM(), certificateID: "WWWW", authority: "WW")
         var failures: [String] = []
         for (record, id) in try Self.records(kind) {
-            let content = record.sealContent(documentID: id)
-            let seal = DocumentSeal(text: try content.signed(by: signer, on: content.issuedOn).text, documentID: id)
+            let seal = try Fixtures.seal(record, id: id, signer: signer)
             do {
-                let pages = try pipeline.pages(record, seal: seal)
-                #expect(pages.count == 1)
-                for (first, second) in Fixtures.overlappingRuns(on: pages[0]) {
-                    failures.append("« \(first.text) » overlaps « \(second.text) »")
-                }
+                _ = try Fixtures.checkedPage(record, seal: seal, failures: &failures)
                 _ = try pipeline.render(record, seal: seal, format: .pdf)
                 _ = try pipeline.render(record, seal: seal, format: .png, dpi: 36)
             } catch {

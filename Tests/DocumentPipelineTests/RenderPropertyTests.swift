@@ -25,14 +25,9 @@ struct RenderPropertyTests {
         var drawn: [(DocumentRecord, DocumentSeal, [UInt8], [UInt8])] = []
         for index in 0..<Self.casesPerKind {
             let (record, id) = try sampler.next(kind)
-            let content = record.sealContent(documentID: id)
-            let seal = DocumentSeal(text: try content.signed(by: signer, on: content.issuedOn).text, documentID: id)
+            let seal = try Fixtures.seal(record, id: id, signer: signer)
             do {
-                let pages = try pipeline.pages(record, seal: seal)
-                #expect(pages.count == 1)
-                for (first, second) in Fixtures.overlappingRuns(on: pages[0]) {
-                    failures.append("case \(index): « \(first.text) » overlaps « \(second.text) »")
-                }
+                _ = try Fixtures.checkedPage(record, seal: seal, failures: &failures, label: "case \(index): ")
                 let pdf = try pipeline.render(record, seal: seal, format: .pdf)
                 let png = try pipeline.render(record, seal: seal, format: .png, dpi: 36)
                 drawn.append((record, seal, pdf, png))
