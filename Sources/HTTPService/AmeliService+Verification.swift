@@ -78,7 +78,7 @@ extension AmeliService {
 
     /// `POST /v1/admin/documents/{id}/revocation` `{reason}`: 204; 404 for an id the register does not hold.
     func revokeDocument(_ input: Operations.RevokeDocument.Input) async throws -> Operations.RevokeDocument.Output {
-        _ = try RequestScope.caller()
+        _ = try RequestScope.admin()
         let id = input.path.id
         guard (1...80).contains(id.count) else { throw APIProblem.notFound }
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
