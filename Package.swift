@@ -141,6 +141,8 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+            // Reads openapi.yaml's `security` at start, so that authorisation follows the contract.
+            .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict,
         plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .executableTarget(name: "ameli-docs", dependencies: [

@@ -10,12 +10,15 @@ shots=${BROWSER_SHOTS:-.build/browser-shots}
 rm -rf "$shots" && mkdir -p "$shots"
 work=$(mktemp -d)
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+# Each pid is the server's own (the subshell execs it), so killing it stops the server; wait reaps it before the
+# work directory goes.
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 status=0
 for channel in web app kiosk; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   # The kiosk's idle sign-out is 2 minutes; 20 seconds here, so that the test can wait for it.
-  (cd "$work" && AMELI_DOCS_RESOURCES="$OLDPWD" AMELI_DOCS_KIOSK_IDLE_SECONDS=20 "$OLDPWD/$binary" serve --demo --port "$port" \
+  # `exec`: the server replaces the subshell, so $! is the server and the trap's kill reaches it.
+  (cd "$work" && AMELI_DOCS_RESOURCES="$OLDPWD" AMELI_DOCS_KIOSK_IDLE_SECONDS=20 exec "$OLDPWD/$binary" serve --demo --port "$port" \
      --database "sqlite:$work/$channel.sqlite" >"$work/$channel.log" 2>&1) &
   pids+=($!)
   # Ready once it answers and has printed the demo's lines (the admin token comes after the server starts).

@@ -17,7 +17,8 @@ export AMELI_DOCS_JWT_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \
 export AMELI_DOCS_LOG_LEVEL=warning
 "$binary" serve --demo --port "$port" --database "sqlite:$work/load.sqlite" >"$work/serve.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+# nginx, when started below, is stopped here too, so that a failing wrk run leaves no server behind.
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; [[ -f $work/nginx/nginx.pid ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 token=$("$binary" token --nir 185037512000696 --ttl 3600)
 base="http://127.0.0.1:$port"

@@ -74,6 +74,8 @@ public struct APIProblem: Error, Sendable, Equatable {
     public static let notFound = APIProblem(.notFound, detail: "La ressource demandée n'existe pas.")
 
     /// A body in a media type the operation's contract does not list.
+    /// A signed-in caller without the admin role, at an operation that needs it.
+    static let adminOnly = APIProblem(.forbidden, detail: "Cette opération est réservée aux administrateurs.")
     static let unsupportedBody = APIProblem(.unsupportedMediaType, detail: "Ce format de corps n'est pas pris en charge ici.")
 
     /// One input error: the record's field and French detail, under API.md's code for it.

@@ -9,6 +9,7 @@ extension AmeliService {
     /// the contract's shape (checked by the generated type); the records' own decoding then checks what a schema
     /// cannot (NIR keys, dates, card histories) and names each field in French.
     func putInsured(_ input: Operations.PutInsured.Input) async throws -> Operations.PutInsured.Output {
+        _ = try RequestScope.admin()
         let nir: NIR
         do { nir = try NIR(input.path.nir) } catch { throw APIProblem.invalid(error, under: "nir") }
         let record = try RecordImport.record(from: try RequestScope.require().body, today: today(clock()), shapeChecked: true)
@@ -23,7 +24,7 @@ extension AmeliService {
     /// `POST /v1/admin/card-orders/{id}/fulfilment` `{cardNumber?, issueDate?}`: the new card becomes the active
     /// one and the order is closed; answers the card.
     func fulfilOrder(_ input: Operations.FulfilOrder.Input) async throws -> Operations.FulfilOrder.Output {
-        let caller = try RequestScope.caller()
+        let caller = try RequestScope.admin()
         let orderID = try Self.pathIdentifier(input.path.id)
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         var cardNumber: CardNumber?

@@ -8,6 +8,7 @@ extension AmeliService {
     /// `GET /v1/admin/notices?status=pending|sent|failed&limit=N`: notices newest first, with their delivery state
     /// (a failed one shows the relay's last answer). Role admin, checked by the authentication middleware.
     func listNotices(_ input: Operations.ListNotices.Input) async throws -> Operations.ListNotices.Output {
+        _ = try RequestScope.admin()
         let limit = input.query.limit ?? 100
         guard (1...1000).contains(limit) else { throw Self.badNoticeQuery }
         let status = input.query.status.flatMap { NoticeStatus(rawValue: $0.rawValue) }

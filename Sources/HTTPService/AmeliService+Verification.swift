@@ -36,7 +36,8 @@ extension AmeliService {
         }
         let seal: SignedSeal
         do { seal = try SignedSeal.parse(text) } catch {
-            throw APIProblem(.invalidSeal, detail: "Ce texte n'est pas un cachet AmeliDocs lisible (détail technique : \(error)).")
+            // One fixed sentence: the parser's own text names its internals and would help a forger more than a reader.
+            throw Self.unreadableSeal
         }
         let signature = seals.verifier.check(seal)
         var status = VerificationStatus.unknown
@@ -56,6 +57,8 @@ extension AmeliService {
                                            status: .init(rawValue: status.rawValue) ?? .unknown,
                                            revokedReason: revokedReason, document: document))))
     }
+
+    static let unreadableSeal = APIProblem(.invalidSeal, detail: "Ce texte n'est pas un cachet AmeliDocs lisible : copiez le texte entier du code du document, ou envoyez une image de la page.")
 
     /// The first seal read from a PNG scan. Every failure to read is the same 422 for the person: no seal found.
     private func sealText(fromScan bytes: [UInt8]) async throws -> String {
@@ -78,7 +81,7 @@ extension AmeliService {
 
     /// `POST /v1/admin/documents/{id}/revocation` `{reason}`: 204; 404 for an id the register does not hold.
     func revokeDocument(_ input: Operations.RevokeDocument.Input) async throws -> Operations.RevokeDocument.Output {
-        _ = try RequestScope.caller()
+        _ = try RequestScope.admin()
         let id = input.path.id
         guard (1...80).contains(id.count) else { throw APIProblem.notFound }
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }

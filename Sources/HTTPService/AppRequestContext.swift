@@ -3,7 +3,7 @@ public import Hummingbird
 public import Records
 import NIOCore
 
-/// The caller, once `AuthenticationMiddleware` has verified their token.
+/// The caller, once `AuthorizationMiddleware` (or a page's session) has verified their token.
 public struct Caller: Sendable, Hashable {
     /// The insured's NIR (`sub`): the only household this caller reaches.
     public let nir: NIR

@@ -45,16 +45,20 @@ public func buildApplication(
 }
 
 /// The routes of openapi.yaml, generated into `registerHandlers`. Middleware applies to every route: observability,
-/// problem answers, then authentication (which knows openapi.yaml's public routes and the admin prefix).
+/// problem answers, the request's scope. Inside the generated server, authorisation comes first (from the matched
+/// operation's `security` in openapi.yaml), then the body's checks.
 public func buildRouter(service: AmeliService, tokens: AccessTokens, pages: Pages? = nil) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let routes = RouteTable()
     router.add(middleware: ObservabilityMiddleware(metrics: service.metrics))
     router.add(middleware: ProblemMiddleware(routes: routes))
-    router.add(middleware: AuthenticationMiddleware(tokens: tokens, clock: service.clock, routes: routes))
+    router.add(middleware: RequestScopeMiddleware())
     // Dates in answers as the stored (replayable) answers have them: RFC 3339 with seconds, in UTC.
     let configuration = Configuration(dateTranscoder: .iso8601, jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
-    try service.registerHandlers(on: router, configuration: configuration, middlewares: [ContractMiddleware(service: service)])
+    let authorization = AuthorizationMiddleware(tokens: tokens, clock: service.clock,
+                                                security: try OperationSecurity(contract: service.contract))
+    try service.registerHandlers(on: router, configuration: configuration,
+                                 middlewares: [authorization, ContractMiddleware(service: service)])
     // The pages (issue 9): HTML over the same service; their own session, forms and error pages.
     pages?.register(on: router)
     routes.record(router.routes.map { (method: $0.method.rawValue, path: "\($0.path)") })

@@ -38,11 +38,28 @@ public enum DemoHousehold {
     }
 
     /// `mail` says where the e-mail notices go (the relay, or nowhere yet), as `serve` configured it.
-    public static func instructions(base: String, tokens: AccessTokens, secret: String, now: Date, storeDescription: String,
+    /// `drawnSecret` is the secret the demo drew for itself, or nil when the secret came from elsewhere (the
+    /// environment): that one is not the demo's to show, nor are tokens signed with it, which would open any service
+    /// sharing the secret. The instructions then make the tokens with `ameli-docs token`, which reads the environment.
+    public static func instructions(base: String, tokens: AccessTokens, drawnSecret: String?, now: Date, storeDescription: String,
                                     mail: String) async throws -> String {
         let nir = try NIR(insuredNIR)
-        let user = try await tokens.sign(nir: nir, expiresAt: now.addingTimeInterval(12 * 3600))
-        let admin = try await tokens.sign(nir: nir, admin: true, expiresAt: now.addingTimeInterval(12 * 3600))
+        let credentials: String
+        if let drawnSecret {
+            let user = try await tokens.sign(nir: nir, expiresAt: now.addingTimeInterval(12 * 3600))
+            let admin = try await tokens.sign(nir: nir, admin: true, expiresAt: now.addingTimeInterval(12 * 3600))
+            credentials = """
+                export AMELI_DOCS_JWT_SECRET=\(drawnSecret)
+                export TOKEN=\(user)
+                export ADMIN_TOKEN=\(admin)
+                """
+        } else {
+            credentials = """
+                # Le secret des jetons vient de l'environnement : il n'est pas affiché, ni aucun jeton signé avec lui.
+                export TOKEN=$(ameli-docs token --nir \(insuredNIR))
+                export ADMIN_TOKEN=$(ameli-docs token --nir \(insuredNIR) --admin)
+                """
+        }
         let today = CivilDate(now)
         let minor = today.adding(years: -17).iso
         let json = "-H 'Content-Type: application/json'"
@@ -53,9 +70,7 @@ public enum DemoHousehold {
         Foyer : Marc MARTIN (carte active), Léa (carte expirant dans un mois), Hugo (sans carte).
         \(mail)
 
-        export AMELI_DOCS_JWT_SECRET=\(secret)
-        export TOKEN=\(user)
-        export ADMIN_TOKEN=\(admin)
+        \(credentials)
         export AUTH="Authorization: Bearer $TOKEN"
 
         # Le foyer et les actions possibles (R_ACTIONS)

@@ -3,8 +3,8 @@ import Hummingbird
 import Logging
 
 /// The generated `APIProtocol` methods receive only the typed input of openapi.yaml; who is calling, from where,
-/// and the exact bytes of the body (an idempotency key's fingerprint) come from here. `AuthenticationMiddleware`
-/// binds it around the router's handler, `ContractMiddleware` adds the body it has read.
+/// and the exact bytes of the body (an idempotency key's fingerprint) come from here. `RequestScopeMiddleware`
+/// binds it around the router's handler, `AuthorizationMiddleware` adds the caller, `ContractMiddleware` adds the body it has read.
 struct RequestScope: Sendable {
     var caller: Caller?
     /// The peer's IP address (no port), for per-client rate limits; nil when the request has no socket (tests).
@@ -26,6 +26,14 @@ struct RequestScope: Sendable {
     /// The authenticated caller; every operation under /v1 except the public ones has one.
     static func caller() throws -> Caller {
         guard let caller = current?.caller else { throw APIProblem(.unauthorized, detail: "Authentification requise.") }
+        return caller
+    }
+
+    /// The authenticated caller, who must hold the admin role. Every admin procedure asks for it itself, beside the
+    /// contract's check, so that no other door (a page, a new route) reaches it with a lesser caller.
+    static func admin() throws -> Caller {
+        let caller = try caller()
+        guard caller.isAdmin else { throw APIProblem.adminOnly }
         return caller
     }
 }

@@ -120,7 +120,7 @@ public final class NoticeDeliveryService: Service, Sendable {
             // The log gets the failure's kind, step and code only: the relay's text may quote the address. The
             // full answer is kept with the notice for the back office.
             metadata["error"] = .string("\(error.kind) \(error.cause) at \(error.step)" + (error.code.map { " (\($0))" } ?? ""))
-            outcome = failure(error.description, after: entry.attempts, permanent: error.cause == .invalidAddress)
+            outcome = failure(error.description, after: entry.attempts, permanent: error.kind == .permanent)
         } catch {
             // The notice cannot be written as an e-mail (an address with a line break): no attempt will do better.
             metadata["error"] = "message refused before sending"
@@ -146,9 +146,10 @@ public final class NoticeDeliveryService: Service, Sendable {
         return outcome
     }
 
-    /// Every relay answer and connection failure is retried, 5xx included (a relay's 5xx is often its own
-    /// configuration, which its operators fix), until the attempts run out; an address the client refuses before
-    /// connecting fails at once.
+    /// RFC 5321 §4.2.1: a 5yz reply is a permanent negative completion, so the notice fails at once (sending it again
+    /// would be refused the same way, and a relay that blocks us must not be hammered); so does an address the client
+    /// refuses before connecting. A 4yz reply and a connection, timeout or TLS failure are transient: retried with
+    /// backoff until the attempts run out.
     private func failure(_ error: String, after attempts: Int, permanent: Bool) -> DeliveryOutcome {
         let now = clock()
         if permanent || attempts >= policy.maxAttempts { return .failed(error: error, at: now) }

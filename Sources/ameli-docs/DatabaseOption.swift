@@ -16,10 +16,13 @@ struct DatabaseOption: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["AMELI_DOCS_DATABASE"] ?? "sqlite:ameli-docs.sqlite"
     }
 
+    /// Whether the database named is a PostgreSQL server (rather than a SQLite file).
+    var isPostgres: Bool { resolved.hasPrefix("postgres://") || resolved.hasPrefix("postgresql://") }
+
     /// The store, migrated, and the services that must run for it (PostgreSQL's connection pool).
     func open(logger: Logger) throws -> OpenedStore {
         let url = resolved
-        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+        if isPostgres {
             let store = try PostgresStore(url: url, logger: logger)
             return OpenedStore(store: store, services: [store], description: "PostgreSQL")
         }

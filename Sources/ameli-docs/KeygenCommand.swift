@@ -23,12 +23,9 @@ struct KeygenCommand: AsyncParsableCommand {
         do { signer = try SealSigner(privateKeyPEM: pem, certificateID: id, authority: authority) } catch {
             throw ValidationError("\(error)")
         }
-        guard !FileManager.default.fileExists(atPath: output) else {
-            throw ValidationError("\(output) existe déjà : une clé de signature ne s'écrase pas.")
-        }
-        // The private key is readable by its owner only.
-        guard FileManager.default.createFile(atPath: output, contents: Data(pem.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("Impossible d'écrire \(output).")
+        // The private key is readable by its owner only, from the moment the file exists.
+        do { try PrivateKeyFile.create(output, contents: Array(pem.utf8)) } catch let error as PrivateKeyFileError {
+            throw ValidationError(error.description)
         }
         let keys = VerificationKeySet(keys: [signer.verificationKey(status: .current)])
         print("Clé privée écrite dans \(output) (lecture par son propriétaire seulement).")

@@ -29,15 +29,24 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         // E-mail notices (issue 10): delivered beside the server when a relay is configured; a setting that cannot be
         // used stops the start before anything is opened or written.
+        // The demo signs anyone in without a password and imports its household: a throw-away SQLite file is its
+        // place, never a PostgreSQL database other replicas or real records may share.
+        if demo, database.isPostgres {
+            throw ValidationError("--demo ne fonctionne qu'avec SQLite (--database sqlite:CHEMIN) : sa connexion sans mot de passe et son foyer fictif n'ont pas leur place dans une base PostgreSQL.")
+        }
         let mail = try MailConfiguration.load(environment)
         var secret = environment["AMELI_DOCS_JWT_SECRET"] ?? ""
+        // Only a secret the demo drew itself is printed (with tokens signed by it).
+        var drawnSecret: String?
         if secret.isEmpty {
             guard demo else {
                 throw ValidationError("AMELI_DOCS_JWT_SECRET n'est pas défini (au moins 32 octets) : c'est le secret des jetons. Avec --demo, un secret est tiré au hasard.")
             }
             secret = DemoHousehold.randomSecret()
+            drawnSecret = secret
         }
         let jwtSecret = secret
+        let printableSecret = drawnSecret
         let log = logger
         let port = port ?? environment["AMELI_DOCS_PORT"].flatMap(Int.init) ?? 8080
         let keys: SigningKeyConfiguration
@@ -75,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
                 do {
                     // Written unbuffered: the lines must show while the server runs, not at exit.
                     FileHandle.standardOutput.write(Data(("\n" + keys.summary + "\n").utf8))
-                    let text = try await DemoHousehold.instructions(base: base, tokens: tokens, secret: jwtSecret, now: clock(), storeDescription: storeDescription,
+                    let text = try await DemoHousehold.instructions(base: base, tokens: tokens, drawnSecret: printableSecret, now: clock(), storeDescription: storeDescription,
                                                                     mail: MailConfiguration.summary(mail))
                     FileHandle.standardOutput.write(Data((text + "\n").utf8))
                 } catch {

@@ -39,6 +39,9 @@ struct SigningKeyConfiguration: Sendable {
         guard let id = environment["AMELI_DOCS_SIGNING_KEY_ID"], !id.isEmpty else {
             throw SigningKeyError("AMELI_DOCS_SIGNING_KEY_ID n'est pas défini : l'identifiant de 4 caractères (A-Z, 0-9) de la clé, inscrit dans chaque cachet.")
         }
+        do { try PrivateKeyFile.checkOwnerOnly(path) } catch let error as PrivateKeyFileError {
+            throw SigningKeyError(error.description)
+        }
         let pem: String
         do { pem = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw SigningKeyError("La clé de signature \(path) est illisible : \(error.localizedDescription)")

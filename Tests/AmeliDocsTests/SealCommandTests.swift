@@ -60,4 +60,36 @@ struct SealCommandTests {
         let noID = try commands.run(["serve", "--port", "0"], environment: environment.merging(["AMELI_DOCS_SIGNING_KEY": "/nonexistent.pem"]) { $1 })
         #expect(noID.status != 0 && noID.stderr.contains("AMELI_DOCS_SIGNING_KEY_ID"), "\(noID.stderr)")
     }
+
+    /// keygen creates the file itself, exclusively: a link put where the key is to go is refused, not written through.
+    @Test func keygenRefusesALinkInTheKeysPlace() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("elsewhere.pem").path
+        let link = directory.appendingPathComponent("key.pem").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let keygen = try commands.run(["keygen", "--output", link])
+        #expect(keygen.status != 0 && keygen.stderr.contains("existe déjà"), "\(keygen.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    /// A signing key its group or others may read stops the start, with the command that fixes it.
+    @Test func serveRefusesASigningKeyOthersCanRead() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = directory.appendingPathComponent("key.pem").path
+        #expect(try commands.run(["keygen", "--output", key, "--id", "T001"]).status == 0)
+        let environment = ["PATH": "/usr/bin:/bin", "AMELI_DOCS_JWT_SECRET": String(repeating: "s", count: 40),
+                           "AMELI_DOCS_SIGNING_KEY": key, "AMELI_DOCS_SIGNING_KEY_ID": "T001"]
+        // An unusable database as well: if the key passed, the start would still stop (later, saying something else).
+        let arguments = ["serve", "--port", "0", "--database", "sqlite:/nonexistent/x.sqlite"]
+        for mode in [0o640, 0o604, 0o644] {
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: key)
+            let serve = try commands.run(arguments, environment: environment)
+            #expect(serve.status != 0 && serve.stderr.contains("chmod 600 \(key)"), "\(String(mode, radix: 8)): \(serve.stderr)")
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
+        let owned = try commands.run(arguments, environment: environment)
+        #expect(owned.status != 0 && !owned.stderr.contains("chmod"), "\(owned.stderr)")
+    }
 }

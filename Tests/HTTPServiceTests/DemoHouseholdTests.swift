@@ -28,7 +28,7 @@ import Testing
 
     @Test func instructionsCarryTokensForThisSecretAndEveryFlow() async throws {
         let tokens = try await AccessTokens(secret: Fixtures.secret)
-        let text = try await DemoHousehold.instructions(base: "http://127.0.0.1:8080", tokens: tokens, secret: Fixtures.secret,
+        let text = try await DemoHousehold.instructions(base: "http://127.0.0.1:8080", tokens: tokens, drawnSecret: Fixtures.secret,
                                                         now: TestClock.start, storeDescription: "SQLite demo.sqlite",
                                                         mail: "Avis de dépôt : relais absent.")
         let token = try #require(text.split(separator: "\n").first { $0.hasPrefix("export TOKEN=") }?.dropFirst("export TOKEN=".count))
@@ -38,5 +38,17 @@ import Testing
                       "/v1/admin/notices?status=pending"] {
             #expect(text.contains(route), "\(route)")
         }
+    }
+
+    /// A secret the demo did not draw (one from the environment) is never printed, nor any token signed with it.
+    @Test func instructionsShowNoSecretTheDemoDidNotDraw() async throws {
+        let tokens = try await AccessTokens(secret: Fixtures.secret)
+        let text = try await DemoHousehold.instructions(base: "http://127.0.0.1:8080", tokens: tokens, drawnSecret: nil,
+                                                        now: TestClock.start, storeDescription: "SQLite demo.sqlite", mail: "")
+        #expect(!text.contains(Fixtures.secret))
+        #expect(!text.contains("AMELI_DOCS_JWT_SECRET="))
+        #expect(!text.contains("eyJ"), "a token signed with the environment's secret")
+        #expect(text.contains("export TOKEN=$(ameli-docs token --nir \(DemoHousehold.insuredNIR))"))
+        #expect(text.contains("export ADMIN_TOKEN=$(ameli-docs token --nir \(DemoHousehold.insuredNIR) --admin)"))
     }
 }

@@ -1,7 +1,7 @@
 // NoticeDeliveryTests: the outbox of e-mail notices delivered through a real relay (aiosmtpd, issue 10) — each
 // accepted seed procedure's notice arrives once with the right headers and text and nothing personal; a relay that
-// is down is retried and delivered to when it is back; a relay answering 5xx fails the notice after the cap, which
-// the admin route and /metrics show; two replicas on one PostgreSQL database deliver each notice once.
+// is down is retried and delivered to when it is back; a relay answering 5xx fails the notice at once (4xx is retried
+// up to the cap), which the admin route and /metrics show; two replicas on one PostgreSQL database deliver each notice once.
 import Foundation
 import HTTPService
 import HTTPTypes
@@ -146,21 +146,16 @@ enum NoticeScenarios {
         }
     }
 
-    @Test func relayAnswering5xxFailsTheNoticeAfterTheCap() async throws {
-        let relay = try OracleRelay(["--fail-with", "550", "--fail-at", "rcpt"])
+    /// RFC 5321 §4.2.1: 5yz is permanent. The notice fails on its first attempt, and is never tried again.
+    @Test(arguments: ["rcpt", "data"])
+    func relayAnswering5xxFailsTheNoticeAtOnce(_ stage: String) async throws {
+        let relay = try OracleRelay(["--fail-with", "550", "--fail-at", stage])
         defer { relay.stop() }
         let metrics = ServiceMetrics()
         try await withService(.sqlite, metrics: metrics) { app in
             #expect(try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":false}"#).status == .created)
             let policy = DeliveryPolicy(maxAttempts: 3, firstRetryDelay: .seconds(60))
             let delivery = try NoticeScenarios.delivery(app, relay: relay.url, policy: policy, metrics: metrics)
-            #expect(try await delivery.deliverDue() == .init(claimed: 1, sent: 0, retried: 1, failed: 0))
-            app.clock.set(TestClock.start.addingTimeInterval(60))
-            #expect(try await delivery.deliverDue() == .init(claimed: 1, sent: 0, retried: 1, failed: 0))
-            // The delay doubles: 120 s after the second attempt.
-            app.clock.set(TestClock.start.addingTimeInterval(60 + 119))
-            #expect(try await delivery.deliverDue().claimed == 0)
-            app.clock.set(TestClock.start.addingTimeInterval(60 + 120))
             #expect(try await delivery.deliverDue() == .init(claimed: 1, sent: 0, retried: 0, failed: 1))
             // Failed is final.
             app.clock.set(TestClock.start.addingTimeInterval(86_400))
@@ -170,13 +165,35 @@ enum NoticeScenarios {
             let admin = try await app.token(admin: true)
             let failed = try await app.send(.get, "/v1/admin/notices?status=failed", token: admin).array
             try #require(failed.count == 1)
-            #expect(failed[0]["attempts"] as? Int == 3)
+            #expect(failed[0]["attempts"] as? Int == 1)
             #expect((failed[0]["lastError"] as? String ?? "").contains("550"), "\(failed[0])")
             let exposition = try await app.send(.get, "/metrics", token: nil).text
             #expect(exposition.contains(#"email_notices{status="failed"} 1"#), "\(exposition)")
             #expect(exposition.contains(#"email_notices{status="pending"} 0"#))
-            #expect(exposition.contains(#"email_notice_attempts_total{outcome="retry"} 2"#))
             #expect(exposition.contains(#"email_notice_attempts_total{outcome="failed"} 1"#))
+            #expect(!exposition.contains(#"email_notice_attempts_total{outcome="retry"}"#))
+        }
+    }
+
+    /// 4yz is transient: retried with backoff (60 s, then 120 s) until the cap, then failed.
+    @Test func relayAnswering4xxIsRetriedUntilTheCap() async throws {
+        let relay = try OracleRelay(["--fail-with", "451", "--fail-at", "rcpt"])
+        defer { relay.stop() }
+        try await withService(.sqlite) { app in
+            #expect(try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":false}"#).status == .created)
+            let policy = DeliveryPolicy(maxAttempts: 3, firstRetryDelay: .seconds(60))
+            let delivery = try NoticeScenarios.delivery(app, relay: relay.url, policy: policy)
+            #expect(try await delivery.deliverDue() == .init(claimed: 1, sent: 0, retried: 1, failed: 0))
+            app.clock.set(TestClock.start.addingTimeInterval(60))
+            #expect(try await delivery.deliverDue() == .init(claimed: 1, sent: 0, retried: 1, failed: 0))
+            app.clock.set(TestClock.start.addingTimeInterval(60 + 119))
+            #expect(try await delivery.deliverDue().claimed == 0)
+            app.clock.set(TestClock.start.addingTimeInterval(60 + 120))
+            #expect(try await delivery.deliverDue() == .init(claimed: 1, sent: 0, retried: 0, failed: 1))
+            let failed = try await app.send(.get, "/v1/admin/notices?status=failed", token: try await app.token(admin: true)).array
+            try #require(failed.count == 1)
+            #expect(failed[0]["attempts"] as? Int == 3)
+            #expect((failed[0]["lastError"] as? String ?? "").contains("451"), "\(failed[0])")
         }
     }
 

@@ -24,7 +24,8 @@ import Yams
 
     private func routerRoutes() async throws -> Set<String> {
         let service = AmeliService(store: InMemoryStore(), renderer: EchoRenderer(), clock: { TestClock.start },
-                                   ids: .sequential(), metrics: ServiceMetrics(), seals: Fixtures.seals)
+                                   ids: .sequential(), metrics: ServiceMetrics(), seals: Fixtures.seals,
+                                   contract: try OpenAPIContract.load())
         let router = try buildRouter(service: service, tokens: try await AccessTokens(secret: Fixtures.secret))
         return Set(router.routes.map { "\($0.method.rawValue) \($0.path)" })
     }

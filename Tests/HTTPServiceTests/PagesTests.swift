@@ -50,6 +50,25 @@ struct PagesTests {
         }
     }
 
+    /// R_CERTIFICATE: after the one download the certificate's page answers 410, as the API does, with the reason.
+    @Test func theCertificatePageAfterItsDownloadIsGone() async throws {
+        try await withService { app in
+            let cookies = try await Self.cookies(app)
+            let order = try await app.send(.post, "/v1/beneficiaries/hugo/card-orders", json: #"{"departureWithin15Days":true}"#)
+            #expect(order.status == .created)
+            let certificate = try #require(order.object["certificate"] as? [String: Any])
+            let id = try #require(certificate["id"] as? String)
+            let before = try await app.send(.get, "/compte/certificats/\(id)", token: nil, headers: cookies)
+            #expect(before.status == .ok && before.text.contains("Choisissez sa forme"))
+            #expect(try await app.send(.get, try #require(certificate["downloadUrl"] as? String)).status == .ok)
+            for prefix in ["/compte", "/borne"] {
+                let after = try await app.send(.get, "\(prefix)/certificats/\(id)", token: nil, headers: cookies)
+                #expect(after.status == .gone, "\(prefix)")
+                #expect(after.text.contains("déjà été téléchargé") && !after.text.contains("Choisissez sa forme"), "\(prefix)")
+            }
+        }
+    }
+
     @Test func aFormWithoutItsTokenIs403AndWritesNothing() async throws {
         try await withService { app in
             let cookies = try await Self.cookies(app)

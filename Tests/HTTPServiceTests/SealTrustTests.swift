@@ -54,4 +54,19 @@ import Testing
 /// A hand-moved clock for the rate limiter.
 final class TestTime: @unchecked Sendable {
     var value: Double = 1000
+
+    /// An unreadable seal gets one fixed French sentence, whatever the parser found: never its internal text.
+    @Test func anUnreadableSealIsAnsweredWithoutTheParsersText() async throws {
+        try await withService { app in
+            var details: Set<String> = []
+            for text in ["DC04 this is not a seal", "", "DC04FR0000010A0B0C0D0E", String(repeating: "Ł", count: 300), "DC03\u{1D}x"] {
+                let answer = try await SealScenarios.verify(app, text)
+                #expect(answer.status == .unprocessableContent && answer.problemCode == "invalid-seal", "\(text.prefix(20))")
+                let detail = try #require(answer.object["detail"] as? String)
+                #expect(!detail.contains("détail technique") && !detail.contains("Error") && !detail.contains("("), "\(detail)")
+                details.insert(detail)
+            }
+            #expect(details == ["Ce texte n'est pas un cachet AmeliDocs lisible : copiez le texte entier du code du document, ou envoyez une image de la page."])
+        }
+    }
 }

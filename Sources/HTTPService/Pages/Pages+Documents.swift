@@ -82,10 +82,12 @@ extension Pages {
         guard let id = try? Identifier(page.id), let stored = try await service.store.certificate(id, of: page.caller.nir) else {
             throw APIProblem.notFound
         }
+        // After its one download the certificate is gone, as the API says (410), and the page explains why.
+        let downloaded = stored.downloadedAt != nil
         return await self.page("certificat", ["title": "Certificat provisoire de remplacement", "id": id.value,
-                                              "downloaded": stored.downloadedAt != nil,
+                                              "downloaded": downloaded,
                                               "validUntil": stored.issued.certificate.validUntil.french],
-                               request: page.request, channel: page.channel, caller: page.caller)
+                               status: downloaded ? .gone : .ok, request: page.request, channel: page.channel, caller: page.caller)
     }
 
     /// One download, PDF or accessible HTML: the first one uses it up, whichever form it takes.
