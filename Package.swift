@@ -47,6 +47,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // E-mail notices (issue 10): the SMTP client's STARTTLS.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .target(name: "Records", swiftSettings: strict),
@@ -55,7 +57,8 @@ let package = Package(
 
         // The document seal (SEAL.md): its text, signature and keys (pure Swift over swift-crypto), and the
         // DataMatrix symbol that carries it (libdmtx, wrapped once).
-        .target(name: "Seal", dependencies: ["Records", crypto], swiftSettings: strict),
+        .target(name: "Seal", dependencies: ["Records", crypto, .product(name: "X509", package: "swift-certificates"),
+                                             .product(name: "SwiftASN1", package: "swift-asn1")], swiftSettings: strict),
         .systemLibrary(name: "CDataMatrix", pkgConfig: "libdmtx", providers: [.apt(["libdmtx-dev"])]),
         .target(name: "DataMatrix", dependencies: ["CDataMatrix"], swiftSettings: strict),
         .testTarget(name: "SealTests", dependencies: ["Seal", "EngineTestSupport", crypto], swiftSettings: strict),

@@ -17,14 +17,16 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 GS, RS, US = "\x1d", "\x1e", "\x1f"
-# SEAL.md's message table: id -> (fixed length or None, maximum length)
-FIELDS = {"01": (None, 40), "62": (None, 38), "60": (None, 60), "69": (8, 8), "E6": (15, 15), "E7": (None, 10),
-          "E8": (20, 20), "E9": (8, 8), "EA": (8, 8), "EB": (8, 8), "EC": (None, 16), "ED": (12, 12),
+# SEAL.md's message table (profile v2): id -> (fixed length or None, maximum length). ANTS's ids (01, 60, 62, 69)
+# follow ANTS's separator rules; each of ours ends with <GS> unless it is the last field.
+ANTS = {"01", "60", "62", "69"}
+FIELDS = {"01": (None, 40), "62": (None, 38), "60": (None, 60), "69": (8, 8), "EG": (15, 15), "EH": (None, 10),
+          "EI": (20, 20), "E9": (8, 8), "EA": (8, 8), "EB": (8, 8), "EC": (None, 16), "ED": (12, 12),
           "EE": (None, 38), "EF": (None, 38)}
-TYPES = {"E1": ["01", "62", "60", "69", "E6", "E7", "E8", "E9", "EA", "EB"],
+TYPES = {"E1": ["01", "62", "60", "69", "EG", "EH", "EI", "E9", "EA", "EB"],
          "E2": ["01", "62", "60", "EC", "ED"],
          "E3": ["01", "62", "60", "EB", "EE", "EF"],
-         "E4": ["01", "62", "60", "69", "E8", "E9"]}
+         "E4": ["01", "62", "60", "69", "EI", "E9"]}
 SPECIAL = {"Ł": "L", "Ø": "O", "Đ": "D", "Ð": "D", "Ħ": "H", "Ŧ": "T", "Ŋ": "N", "I": "I", "ĸ": "K", "ß": "SS",
            "Æ": "AE", "Þ": "TH", "ı": "I"}
 
@@ -53,6 +55,10 @@ def parse(text):
         fixed, maximum = FIELDS[fid]
         if fixed:
             fields[fid] = body[i:i + fixed]; i += fixed
+            if fid not in ANTS and i < len(body):
+                if body[i] != GS:
+                    raise ValueError(f"field {fid} does not end with <GS>")
+                i += 1
             continue
         j = i
         while j < len(body) and j - i < maximum and body[j] not in (GS, RS):
@@ -138,7 +144,7 @@ def check_fields(fields, page, reading):
             ok = f"{value[:2]}/{value[2:4]}/{value[4:]}" in compact
         elif fid == "ED":
             ok = f"{value[:2]}/{value[2:4]}/{value[4:8]}" in compact and f"{value[8:10]}H{value[10:]}" in compact
-        elif fid in ("E6", "E8", "E7"):
+        elif fid in ("EG", "EI", "EH"):
             ok = value in compact
         elif fid == "EC":
             ok = PROCEDURES[value] in flat

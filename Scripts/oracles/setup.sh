@@ -4,13 +4,14 @@
 # schemathesis checks the served API against openapi.yaml, aiosmtpd is a real SMTP relay for the notices,
 # selenium drives Debian's chromium through /usr/bin/chromedriver (it never downloads a driver) and
 # axe-selenium-python brings axe-core, for the pages' browser and accessibility checks.
+# tddoc is a 2D-Doc reader written elsewhere, with ANTS's data definitions: it reads and verifies our seals (profile v2).
 # Idempotent: does nothing when the environment already has them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=.venv-oracles
-if [[ -x $venv/bin/python ]] && $venv/bin/python -c 'import zxingcpp, cryptography, PIL, schemathesis, aiosmtpd, selenium, axe_selenium_python' 2>/dev/null; then
+if [[ -x $venv/bin/python ]] && $venv/bin/python -c 'import zxingcpp, cryptography, PIL, schemathesis, aiosmtpd, selenium, axe_selenium_python, tddoc' 2>/dev/null; then
   exit 0
 fi
 python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check 'zxing-cpp>=2.2' 'cryptography>=42' 'pillow>=10' 'schemathesis>=4,<5' 'aiosmtpd>=1.4' 'selenium>=4.20' 'axe-selenium-python>=2.1'
-"$venv/bin/python" -c 'import zxingcpp, cryptography, PIL, schemathesis, aiosmtpd, selenium, axe_selenium_python'
+"$venv/bin/pip" install --quiet --disable-pip-version-check 'zxing-cpp>=2.2' 'cryptography>=42' 'pillow>=10' 'schemathesis>=4,<5' 'aiosmtpd>=1.4' 'selenium>=4.20' 'axe-selenium-python>=2.1' 'tddoc>=0.3'
+"$venv/bin/python" -c 'import zxingcpp, cryptography, PIL, schemathesis, aiosmtpd, selenium, axe_selenium_python, tddoc'

@@ -39,7 +39,7 @@ extension AmeliService {
             // One fixed sentence: the parser's own text names its internals and would help a forger more than a reader.
             throw Self.unreadableSeal
         }
-        let signature = seals.verifier.check(seal)
+        let (signature, signatureReason) = seals.verifier.verdict(seal)
         var status = VerificationStatus.unknown
         var revokedReason: String?
         // The register speaks only for the seal it issued: a seal whose signature fails, or whose text differs from
@@ -54,7 +54,7 @@ extension AmeliService {
             _type: .init(rawValue: seal.unsigned.type.rawValue) ?? .e1, id: seal.unsigned[.documentID] ?? "",
             issuedOn: seal.unsigned.issueDate.iso, fields: fields)
         return .ok(.init(body: .json(.init(signature: .init(rawValue: signature.rawValue) ?? .invalid,
-                                           status: .init(rawValue: status.rawValue) ?? .unknown,
+                                           signatureReason: signatureReason, status: .init(rawValue: status.rawValue) ?? .unknown,
                                            revokedReason: revokedReason, document: document))))
     }
 

@@ -15,15 +15,21 @@ public struct SealIssuer: Sendable {
     /// `published` as the contract's type, made once: the key list does not change while the service runs.
     let contractKeys: Components.Schemas.VerificationKeys
 
-    /// Throws when a retired key repeats the current key's id or is not a P-256 public key.
-    public init(signer: SealSigner, retired: [VerificationKey] = []) throws {
+    /// Throws when a retired key repeats the current key's id or is not a P-256 public key, or when the current
+    /// key's certificates (SEAL.md profile v2: `certificatePEM` issued by `issuerCertificatePEM`) do not certify it.
+    public init(signer: SealSigner, retired: [VerificationKey] = [], certificatePEM: String? = nil,
+                issuerCertificatePEM: String? = nil) throws {
         self.signer = signer
         let retiredKeys = retired.map { key -> VerificationKey in var copy = key; copy.status = .retired; return copy }
-        published = VerificationKeySet(keys: [signer.verificationKey(status: .current)] + retiredKeys)
+        var current = signer.verificationKey(status: .current)
+        current.certificatePem = certificatePEM
+        current.issuerCertificatePem = issuerCertificatePEM
+        published = VerificationKeySet(keys: [current] + retiredKeys)
         verifier = try SealVerifier(keys: published)
         contractKeys = .init(keys: published.keys.map { key in
             .init(caId: key.caId, certificateId: key.certificateId, algorithm: .es256, publicKeyPem: key.publicKeyPem,
-                  status: key.status == .current ? .current : .retired)
+                  status: key.status == .current ? .current : .retired, certificatePem: key.certificatePem,
+                  issuerCertificatePem: key.issuerCertificatePem)
         })
     }
 

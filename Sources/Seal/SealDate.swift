@@ -1,4 +1,5 @@
 // SealDate: a Gregorian day as the seal writes it, in the header (hex days since 2000) and in fields (DDMMYYYY).
+public import Foundation
 import Records
 
 /// A real Gregorian day between 0001-01-01 and 9999-12-31, with the seal's two encodings.
@@ -75,6 +76,12 @@ public struct SealDate: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     public var description: String { iso }
+
+    /// Midnight UTC at the start of the day (what a certificate's validity period is compared with).
+    public var startOfDay: Date { Date(timeIntervalSince1970: 946_684_800 + Double(daysSince2000) * 86_400) }
+
+    /// `DD/MM/YYYY`, as French documents write a day.
+    public var french: String { String(format: "%02d/%02d/%04d", day, month, year) }
 
     public static func < (lhs: SealDate, rhs: SealDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -35,6 +35,8 @@ public enum SealError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsupportedAlgorithm(key: String, algorithm: String)
     /// Two published keys share the same `caId/certificateId`.
     case duplicateKey(key: String)
+    /// A key published with certificates that do not certify it or do not chain to its authority (profile v2).
+    case untrustedCertificate(key: String, reason: String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,7 @@ public enum SealError: Error, Hashable, Sendable, CustomStringConvertible {
         case .signingFailed: "the signature could not be computed"
         case .invalidKey(let key): "key \(key) is not a readable P-256 PEM key"
         case .unsupportedAlgorithm(let key, let algorithm): "key \(key) uses \(algorithm), only ES256 is supported"
+        case .untrustedCertificate(let key, let reason): "key \(key) is not trusted: \(reason)"
         case .duplicateKey(let key): "key \(key) is published twice"
         }
     }

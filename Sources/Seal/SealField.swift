@@ -1,6 +1,6 @@
 // SealField: the message fields of SEAL.md, with their lengths and the form of their values.
 
-/// A message field, by its 2-character id.
+/// A message field, by its 2-character id in profile v2 (`id(in:)` gives v1's).
 public enum SealField: String, CaseIterable, Sendable, Codable {
     /// Document id, upper case, ≤ 40.
     case documentID = "01"
@@ -10,12 +10,12 @@ public enum SealField: String, CaseIterable, Sendable, Codable {
     case givenNames = "60"
     /// Date of birth, `DDMMYYYY`.
     case birthDate = "69"
-    /// NIR (card field 6), 15 characters.
-    case personalNumber = "E6"
-    /// Institution identification number (card field 7), ≤ 10 digits.
-    case institutionNumber = "E7"
-    /// Card identification number (card field 8), 20 digits.
-    case cardNumber = "E8"
+    /// NIR (card field 6), 15 characters (`E6` in profile v1).
+    case personalNumber = "EG"
+    /// Institution identification number (card field 7), ≤ 10 digits (`E7` in profile v1).
+    case institutionNumber = "EH"
+    /// Card identification number (card field 8), 20 digits (`E8` in profile v1).
+    case cardNumber = "EI"
     /// Card expiry date (card field 9), `DDMMYYYY`.
     case cardExpiry = "E9"
     /// Certificate valid from, `DDMMYYYY`.
@@ -46,7 +46,7 @@ public enum SealField: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Fixed-length fields are written without a separator and are never cut.
+    /// Fixed-length fields are never cut; in v1 they had no separator (see `endsWithSeparator`).
     public var isFixedLength: Bool {
         switch self {
         case .birthDate, .personalNumber, .cardNumber, .cardExpiry, .validFrom, .validUntil, .receivedAt: true

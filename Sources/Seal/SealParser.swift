@@ -1,7 +1,8 @@
 // SealParser: the strict reader of a seal text, the exact inverse of SignedSeal.text (it is fed untrusted input).
 
 extension SignedSeal {
-    /// Reads a seal text, strictly: exactly one way of writing each seal is accepted.
+    /// Reads a seal text, strictly: exactly one way of writing each seal in each profile is accepted (v2, or v1 for
+    /// papers printed before it).
     ///
     /// Refused with `SealError` (never a crash): non-ASCII or control bytes, a header that is not
     /// `DC04` `FR..` id date date type `01` `FR`, fields missing, out of order or of the wrong form, a separator
@@ -29,12 +30,24 @@ struct SealParser {
         messageEnd = unitSeparator
         let signature = try signature(from: unitSeparator + 1)
         let header = try header()
-        let (fields, truncated) = try message(of: header.type)
+        let messageStart = position
+        let profile: SealProfile
+        let fields: [SealField: String], truncated: Set<SealField>
+        do {
+            (fields, truncated) = try message(of: header.type, in: .current)
+            profile = .current
+        } catch {
+            // A paper printed before v2; if it is not v1 either, v2's reason is the one to give.
+            position = messageStart
+            guard let old = try? message(of: header.type, in: .v1) else { throw error }
+            (fields, truncated) = old
+            profile = .v1
+        }
         let unsigned: UnsignedSeal
         do {
             unsigned = try UnsignedSeal(authority: header.authority, certificateID: header.certificateID,
                                         issueDate: header.issueDate, signatureDate: header.signatureDate,
-                                        type: header.type, cutFields: fields, truncatedFields: truncated)
+                                        type: header.type, cutFields: fields, truncatedFields: truncated, profile: profile)
         } catch {
             // Every value was checked on the way; keep the position for any rule the initialiser adds later.
             throw .malformed(offset: position, reason: error.description)
@@ -81,38 +94,43 @@ struct SealParser {
                       signatureDate: signatureDate, type: type)
     }
 
-    private mutating func message(of type: SealDocumentType) throws(SealError) -> ([SealField: String], Set<SealField>) {
+    private mutating func message(of type: SealDocumentType, in profile: SealProfile) throws(SealError) -> ([SealField: String], Set<SealField>) {
         var fields: [SealField: String] = [:]
         var truncated: Set<SealField> = []
         let carried = type.fields
         for (index, field) in carried.enumerated() {
             let isLast = index == carried.count - 1
-            try expect(Array(field.rawValue.utf8), "field \(field.rawValue)")
+            let id = field.id(in: profile)
+            try expect(Array(id.utf8), "field \(id)")
             let start = position
             let value: ArraySlice<UInt8>
             if field.isFixedLength {
                 guard messageEnd - position >= field.maxLength else {
-                    throw .malformed(offset: start, reason: "field \(field.rawValue) is \(field.maxLength) characters")
+                    throw .malformed(offset: start, reason: "field \(id) is \(field.maxLength) characters")
                 }
                 value = take(field.maxLength)
+                if !isLast, field.endsWithSeparator(value.count, in: profile) {
+                    guard position < messageEnd, bytes[position] == SealText.groupSeparator else {
+                        throw stray(after: field, "each of our fields ends with <GS> unless it is the last")
+                    }
+                    position += 1
+                }
             } else {
                 let limit = min(messageEnd, position + field.maxLength)
                 var end = position
                 while end < limit, SealRepertoire.contains(bytes[end]) { end += 1 }
                 value = take(end - position)
-                if value.count == field.maxLength {
-                    // A full value needs no separator; <RS> marks it as cut.
-                    if position < messageEnd, bytes[position] == SealText.truncation {
-                        guard field.isCutWhenLong else {
-                            throw .malformed(offset: position, reason: "field \(field.rawValue) cannot be cut")
-                        }
-                        truncated.insert(field)
-                        position += 1
+                if position < messageEnd, bytes[position] == SealText.truncation, value.count == field.maxLength {
+                    // <RS> marks a value cut to its maximum.
+                    guard field.isCutWhenLong else {
+                        throw .malformed(offset: position, reason: "field \(id) cannot be cut")
                     }
+                    truncated.insert(field)
+                    position += 1
                 } else if isLast {
                     // The last field runs to the <US>: anything else here is a stray byte.
                     guard position == messageEnd else { throw stray(after: field, "the last field ends at <US>") }
-                } else {
+                } else if field.endsWithSeparator(value.count, in: profile) {
                     guard position < messageEnd, bytes[position] == SealText.groupSeparator else {
                         throw stray(after: field, "a value shorter than its maximum ends with <GS>")
                     }

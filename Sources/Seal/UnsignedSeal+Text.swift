@@ -20,13 +20,12 @@ extension UnsignedSeal {
         let carried = type.fields
         for (index, field) in carried.enumerated() {
             let value = fields[field] ?? ""
-            out += field.rawValue.utf8
+            out += field.id(in: profile).utf8
             out += value.utf8
-            if field.isFixedLength { continue }
             if truncatedFields.contains(field) {
                 out.append(SealText.truncation)
-            } else if value.utf8.count < field.maxLength, index < carried.count - 1 {
-                // A full-length value and the last field need no separator: the reader knows where they end.
+            } else if index < carried.count - 1, field.endsWithSeparator(value.utf8.count, in: profile) {
+                // The last field needs no separator; nor, under ANTS's rule, a full-length value.
                 out.append(SealText.groupSeparator)
             }
         }

@@ -16,6 +16,8 @@ public struct UnsignedSeal: Hashable, Sendable {
     public let fields: [SealField: String]
     /// The fields whose value was cut to `maxLength` (written with `<RS>`): the value is the start of a longer one.
     public let truncatedFields: Set<SealField>
+    /// The edition of SEAL.md the text follows: `current` for every seal made; v1 for a printed paper read back.
+    public let profile: SealProfile
 
     /// A seal from values already in the repertoire (see `SealTransliteration`).
     ///
@@ -41,7 +43,8 @@ public struct UnsignedSeal: Hashable, Sendable {
             truncated.insert(field)
         }
         try self.init(authority: authority, certificateID: certificateID, issueDate: issueDate,
-                      signatureDate: signatureDate, type: type, cutFields: cut, truncatedFields: truncated)
+                      signatureDate: signatureDate, type: type, cutFields: cut, truncatedFields: truncated,
+                      profile: .current)
     }
 
     /// A seal from the printed spellings: names go through `SealTransliteration.value`, the document id is
@@ -67,7 +70,8 @@ public struct UnsignedSeal: Hashable, Sendable {
 
     /// The designated initialiser: values already cut, truncation stated (the parser reads it from `<RS>`).
     init(authority: String, certificateID: String, issueDate: SealDate, signatureDate: SealDate,
-         type: SealDocumentType, cutFields: [SealField: String], truncatedFields: Set<SealField>) throws(SealError) {
+         type: SealDocumentType, cutFields: [SealField: String], truncatedFields: Set<SealField>,
+         profile: SealProfile) throws(SealError) {
         guard SealRepertoire.isCode(authority, count: 2) else { throw .invalidAuthority(authority) }
         guard SealRepertoire.isCode(certificateID, count: 4) else { throw .invalidCertificateID(certificateID) }
         guard issueDate.headerHex != nil else { throw .dateOutsideHeaderRange(issueDate) }
@@ -94,14 +98,16 @@ public struct UnsignedSeal: Hashable, Sendable {
         self.type = type
         self.fields = cutFields
         self.truncatedFields = truncatedFields
+        self.profile = profile
     }
 
     /// The header's certification authority id: `FR` + `authority`.
     public var caID: String { "FR" + authority }
 
-    /// The message values by SEAL.md id (`"62": "DUPONT"`), for the verification answer.
+    /// The message values by SEAL.md id as the seal writes them (`"62": "DUPONT"`; v1's ids for a v1 seal), for the
+    /// verification answer.
     public func fieldsByID() -> [String: String] {
-        Dictionary(uniqueKeysWithValues: fields.map { ($0.key.rawValue, $0.value) })
+        Dictionary(uniqueKeysWithValues: fields.map { ($0.key.id(in: profile), $0.value) })
     }
 
     /// The value of `field` (nil when `type` does not carry it).

@@ -17,13 +17,19 @@ public struct VerificationKey: Codable, Hashable, Sendable {
     /// SPKI PEM (`-----BEGIN PUBLIC KEY-----`).
     public var publicKeyPem: String
     public var status: Status
+    /// SEAL.md profile v2: the key's X.509 certificate (subject CN = `certificateId`, issuer CN = `caId`), PEM.
+    public var certificatePem: String?
+    /// The certificate of the authority that issued `certificatePem` (subject CN = `caId`), PEM.
+    public var issuerCertificatePem: String?
 
     public init(caId: String, certificateId: String, algorithm: String = "ES256", publicKeyPem: String,
-                status: Status) {
+                status: Status, certificatePem: String? = nil, issuerCertificatePem: String? = nil) {
         self.caId = caId
         self.certificateId = certificateId
         self.algorithm = algorithm
         self.publicKeyPem = publicKeyPem
         self.status = status
+        self.certificatePem = certificatePem
+        self.issuerCertificatePem = issuerCertificatePem
     }
 }

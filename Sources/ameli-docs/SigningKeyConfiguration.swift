@@ -4,9 +4,10 @@ import HTTPService
 import Seal
 
 /// `AMELI_DOCS_SIGNING_KEY` (a PKCS#8 PEM file), `AMELI_DOCS_SIGNING_KEY_ID` (4 of A-Z0-9, in every seal's header),
-/// `AMELI_DOCS_SEAL_AUTHORITY` (2 characters, default `AM`) and `AMELI_DOCS_RETIRED_KEYS` (optional: a key list
+/// `AMELI_DOCS_SEAL_AUTHORITY` (2 characters, default `AM`), `AMELI_DOCS_RETIRED_KEYS` (optional: a key list
 /// file in the format of `GET /v1/verification-keys`, whose keys stay published as retired so that documents
-/// signed before a key change still verify).
+/// signed before a key change still verify), and SEAL.md profile v2's `AMELI_DOCS_SIGNING_CERT` and
+/// `AMELI_DOCS_CA_CERT` (the key's X.509 certificate and its authority's, PEM, published with the key).
 struct SigningKeyConfiguration: Sendable {
     let issuer: SealIssuer
     /// What `serve` says about the key at start.
@@ -25,10 +26,14 @@ struct SigningKeyConfiguration: Sendable {
                     AMELI_DOCS_SIGNING_KEY=cle.pem AMELI_DOCS_SIGNING_KEY_ID=ABCD. (Avec --demo, une clé est générée.)
                     """)
             }
-            // A throw-away key for the demo, written beside the demo database so a reader can look at it.
+            // A throw-away CA and key for the demo; only the public side is written, beside the demo database.
             let pem = SealSigner.generatePrivateKeyPEM()
             let signer = try SealSigner(privateKeyPEM: pem, certificateID: "DEMO", authority: authority)
-            let issuer = try SealIssuer(signer: signer, retired: retired)
+            let authorityKeys = try SealCertificates.makeAuthority(caID: signer.caID)
+            let certificate = try SealCertificates.issue(signingKeyPEM: pem, keyID: "DEMO", caKeyPEM: authorityKeys.keyPEM,
+                                                         caCertificatePEM: authorityKeys.certificatePEM)
+            let issuer = try SealIssuer(signer: signer, retired: retired, certificatePEM: certificate,
+                                        issuerCertificatePEM: authorityKeys.certificatePEM)
             let keysFile = demoDirectory.appendingPathComponent("demo-verification-keys.json")
             try keyListJSON(issuer.published).write(to: keysFile)
             return SigningKeyConfiguration(issuer: issuer, summary: """
@@ -50,8 +55,35 @@ struct SigningKeyConfiguration: Sendable {
         do { signer = try SealSigner(privateKeyPEM: pem, certificateID: id, authority: authority) } catch {
             throw SigningKeyError("La clé de signature \(path) est refusée : \(error) (attendu : une clé P-256 au format PKCS#8 PEM).")
         }
-        return SigningKeyConfiguration(issuer: try SealIssuer(signer: signer, retired: retired),
-                                       summary: "Cachets signés avec la clé FR\(authority)/\(id) (\(retired.count) clé(s) retirée(s) publiée(s)).")
+        let (certificate, caCertificate) = try certificates(environment)
+        let issuer: SealIssuer
+        do {
+            issuer = try SealIssuer(signer: signer, retired: retired, certificatePEM: certificate, issuerCertificatePEM: caCertificate)
+        } catch {
+            throw SigningKeyError("Les certificats AMELI_DOCS_SIGNING_CERT / AMELI_DOCS_CA_CERT ne certifient pas la clé FR\(authority)/\(id) : \(error)")
+        }
+        return SigningKeyConfiguration(issuer: issuer, summary: """
+            Cachets signés avec la clé FR\(authority)/\(id)\(certificate == nil ? " (sans certificat X.509)" : ", certificat publié") \
+            (\(retired.count) clé(s) retirée(s) publiée(s)).
+            """)
+    }
+
+    /// Both certificate files or neither: a signing certificate means nothing to a verifier without its authority's.
+    static func certificates(_ environment: [String: String]) throws -> (signing: String?, authority: String?) {
+        let names = ["AMELI_DOCS_SIGNING_CERT", "AMELI_DOCS_CA_CERT"]
+        let paths = names.map { environment[$0].flatMap { $0.isEmpty ? nil : $0 } }
+        switch (paths[0], paths[1]) {
+        case (nil, nil): return (nil, nil)
+        case let (signing?, authority?):
+            func read(_ path: String, _ name: String) throws -> String {
+                do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+                    throw SigningKeyError("\(name) : le certificat \(path) est illisible.")
+                }
+            }
+            return (try read(signing, names[0]), try read(authority, names[1]))
+        default:
+            throw SigningKeyError("AMELI_DOCS_SIGNING_CERT et AMELI_DOCS_CA_CERT vont ensemble : le certificat de la clé et celui de l'autorité qui l'a émis.")
+        }
     }
 
     static func retiredKeys(_ path: String?) throws -> [VerificationKey] {

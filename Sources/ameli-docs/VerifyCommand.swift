@@ -37,8 +37,9 @@ struct VerifyCommand: AsyncParsableCommand {
             printError("Ce texte n'est pas un cachet lisible : \(error)")
             throw ExitCode(2)
         }
-        let check = verifier.check(parsed)
+        let (check, reason) = verifier.verdict(parsed)
         print("signature: \(check.rawValue)")
+        if let reason { print("reason: \(reason)") }
         print("seal: \(text)")
         print("type: \(parsed.unsigned.type.rawValue)")
         print("issuedOn: \(parsed.unsigned.issueDate.iso)")

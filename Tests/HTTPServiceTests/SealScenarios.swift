@@ -48,7 +48,7 @@ enum SealScenarios {
             #expect(document["issuedOn"] as? String == "2026-03-14")
             let fields = try #require(document["fields"] as? [String: String])
             #expect(fields["62"] == "MARTIN" && fields["60"] == "HUGO" && fields["69"] == "21062018")
-            #expect(fields["E6"] == "118069205003394" && fields["EA"] == "14032026" && fields["EB"] == "14062026")
+            #expect(fields["EG"] == "118069205003394" && fields["EA"] == "14032026" && fields["EB"] == "14062026")
             #expect(Set(answer.object.keys) == ["signature", "status", "document"], "nothing beyond the seal")
 
             // One character of the message changed: the signature no longer holds, and the register does not vouch.

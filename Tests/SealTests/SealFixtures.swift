@@ -44,9 +44,9 @@ enum SealFixtures {
     }
 
     static func seal(_ type: SealDocumentType, fields: [SealField: String]? = nil, authority: String = "AM",
-                     certificateID: String = "K001") throws -> UnsignedSeal {
-        try UnsignedSeal(authority: authority, certificateID: certificateID, issueDate: date("2026-11-30"),
-                         signatureDate: date("2026-12-01"), type: type, fields: fields ?? self.fields(type))
+                     certificateID: String = "K001", signatureDate: SealDate? = nil) throws -> UnsignedSeal {
+        try UnsignedSeal(authority: authority, certificateID: certificateID, issueDate: signatureDate ?? date("2026-11-30"),
+                         signatureDate: signatureDate ?? date("2026-12-01"), type: type, fields: fields ?? self.fields(type))
     }
 
     /// The bytes of a seal text, for mutating.

@@ -1,4 +1,5 @@
-// SealTextTests: the exact bytes SEAL.md lays out (separators, cuts, last field), and text → parse → same values.
+// SealTextTests: the exact bytes SEAL.md (profile v2) lays out (separators, cuts, last field), text → parse → same
+// values, and profile v1's texts still read.
 
 import Seal
 import Testing
@@ -8,33 +9,46 @@ struct SealTextTests {
 
     @Test func text_ofAnAcknowledgement_isExactlySEALmdsLayout() throws {
         let seal = try SealFixtures.seal(.acknowledgement)
-        // PROXY REVOCATION is 16, the maximum: no separator; ED is fixed-length and last.
+        // EC is ours: <GS> even at its maximum (PROXY REVOCATION is 16); ED is last, without one.
         #expect(seal.text() == Self.header + "E201FR" + "01CRT-2026-11-30-0001\u{1D}62DUPONT\u{1D}60EVA MARIE\u{1D}"
-            + "ECPROXY REVOCATIONED301120260915")
+            + "ECPROXY REVOCATION\u{1D}ED301120260915")
     }
 
     @Test func text_ofAProxyConfirmation_endsItsLastFieldWithoutSeparator() throws {
         let seal = try SealFixtures.seal(.proxyConfirmation)
         #expect(seal.text() == Self.header + "E301FR" + "01CRT-2026-11-30-0001\u{1D}62DUPONT\u{1D}60EVA MARIE\u{1D}"
-            + "EB28022027EEMARTIN\u{1D}EFCLAIRE")
+            + "EB28022027\u{1D}EEMARTIN\u{1D}EFCLAIRE")
     }
 
-    @Test func text_ofACertificate_writesFixedFieldsWithoutSeparators() throws {
+    /// ANTS's 69 is fixed-length, without a separator; each of our fields (EG … EB) ends with <GS> but the last.
+    @Test func text_ofACertificate_endsEachOfOurFieldsWithGS() throws {
         let seal = try SealFixtures.seal(.certificate)
         #expect(seal.text() == Self.header + "E101FR" + "01CRT-2026-11-30-0001\u{1D}62DUPONT\u{1D}60EVA MARIE\u{1D}"
-            + "6902051984E6284058832102532E70175\u{1D}E880250017510000027182E928022028EA30112026EB28022027")
+            + "6902051984EG284058832102532\u{1D}EH0175\u{1D}EI80250017510000027182\u{1D}E928022028\u{1D}EA30112026\u{1D}EB28022027")
+    }
+
+    /// Profile v1's certificate, as papers printed before v2 carry it: E6–E8 and our fixed fields without <GS>.
+    static let v1Certificate = Self.header + "E101FR" + "01CRT-2026-11-30-0001\u{1D}62DUPONT\u{1D}60EVA MARIE\u{1D}"
+        + "6902051984E6284058832102532E70175\u{1D}E880250017510000027182E928022028EA30112026EB28022027"
+
+    @Test func parse_ofAV1Text_readsItsValuesUnderV1Ids() throws {
+        let parsed = try SignedSeal.parse(Self.v1Certificate + "\u{1F}" + String(repeating: "A", count: 103))
+        #expect(parsed.unsigned.profile == .v1)
+        #expect(parsed.unsigned.fields == (try SealFixtures.seal(.certificate)).fields)
+        #expect(parsed.fieldsByID()["E6"] == "284058832102532" && parsed.fieldsByID()["E8"] == "80250017510000027182")
+        #expect(parsed.text.hasPrefix(Self.v1Certificate))
     }
 
     @Test func text_ofACardCopy_hasA26CharacterHeader() throws {
         let text = try SealFixtures.seal(.cardCopy).text()
-        #expect(text.utf8.count == 26 + "01CRT-2026-11-30-0001\u{1D}62DUPONT\u{1D}60EVA MARIE\u{1D}".utf8.count + 10 + 22 + 10)
+        #expect(text.utf8.count == 26 + "01CRT-2026-11-30-0001\u{1D}62DUPONT\u{1D}60EVA MARIE\u{1D}".utf8.count + 10 + 23 + 10)
         #expect(text.hasPrefix(Self.header + "E401FR01"))
     }
 
-    @Test func text_ofFullLengthValues_hasNoSeparators() throws {
+    @Test func text_ofFullLengthValues_hasNoSeparatorsInANTSFieldsOnly() throws {
         let seal = try SealFixtures.seal(.proxyConfirmation, fields: SealFixtures.fullFields(.proxyConfirmation))
         let expected = Self.header + "E301FR" + "01" + String(repeating: "9", count: 40) + "62" + String(repeating: "W", count: 38)
-            + "60" + String(repeating: "W", count: 60) + "EB28022027" + "EE" + String(repeating: "W", count: 38)
+            + "60" + String(repeating: "W", count: 60) + "EB28022027\u{1D}" + "EE" + String(repeating: "W", count: 38) + "\u{1D}"
             + "EF" + String(repeating: "W", count: 38)
         #expect(seal.text() == expected)
         #expect(seal.truncatedFields.isEmpty)
@@ -46,7 +60,7 @@ struct SealTextTests {
         fields[.holderFirstName] = String(repeating: "F", count: 39)
         let seal = try SealFixtures.seal(.proxyConfirmation, fields: fields)
         #expect(seal.truncatedFields == [.givenNames, .holderFirstName])
-        #expect(seal.text().hasSuffix("60" + String(repeating: "G", count: 60) + "\u{1E}EB28022027EEMARTIN\u{1D}EF"
+        #expect(seal.text().hasSuffix("60" + String(repeating: "G", count: 60) + "\u{1E}EB28022027\u{1D}EEMARTIN\u{1D}EF"
             + String(repeating: "F", count: 38) + "\u{1E}"))
     }
 

@@ -166,11 +166,11 @@ struct UnsignedSealTests {
     }
 
     @Test func documentTypes_listSEALmdsFieldsInOrder() {
-        #expect(SealDocumentType.certificate.fields.map(\.rawValue) == ["01", "62", "60", "69", "E6", "E7", "E8", "E9", "EA", "EB"])
+        #expect(SealDocumentType.certificate.fields.map(\.rawValue) == ["01", "62", "60", "69", "EG", "EH", "EI", "E9", "EA", "EB"])
         #expect(SealDocumentType.acknowledgement.fields.map(\.rawValue) == ["01", "62", "60", "EC", "ED"])
         #expect(SealDocumentType.proxyConfirmation.fields.map(\.rawValue) == ["01", "62", "60", "EB", "EE", "EF"])
-        #expect(SealDocumentType.cardCopy.fields.map(\.rawValue) == ["01", "62", "60", "69", "E8", "E9"])
-        #expect(SealField.allCases.map(\.rawValue) == ["01", "62", "60", "69", "E6", "E7", "E8", "E9", "EA", "EB", "EC", "ED", "EE", "EF"])
+        #expect(SealDocumentType.cardCopy.fields.map(\.rawValue) == ["01", "62", "60", "69", "EI", "E9"])
+        #expect(SealField.allCases.map(\.rawValue) == ["01", "62", "60", "69", "EG", "EH", "EI", "E9", "EA", "EB", "EC", "ED", "EE", "EF"])
     }
 }
 

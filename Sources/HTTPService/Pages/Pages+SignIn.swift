@@ -81,7 +81,8 @@ extension Pages {
     static func verdict(_ answer: Components.Schemas.Verification) -> [String: Any] {
         let signature: String = switch answer.signature {
         case .valid: "La signature est valide : ce cachet a été émis par l'Assurance Maladie."
-        case .invalid: "La signature ne correspond pas : le document a été modifié ou n'a pas été émis par l'Assurance Maladie."
+        case .invalid: answer.signatureReason.map { "La signature n'est pas valable : \($0)" }
+            ?? "La signature ne correspond pas : le document a été modifié ou n'a pas été émis par l'Assurance Maladie."
         case .unknownKey: "La clé de signature est inconnue : ce document n'a pas été émis par ce service."
         }
         let status: String = switch answer.status {
@@ -95,7 +96,8 @@ extension Pages {
         return ["good": good, "signature": signature, "status": status, "id": answer.document.id,
                 "issuedOn": (try? CivilDate(iso: answer.document.issuedOn))?.french ?? answer.document.issuedOn,
                 "fields": answer.document.fields.additionalProperties.sorted { $0.key < $1.key }.map { code, value in
-                    let field = SealField(rawValue: code)
+                    // v1 seals name three fields E6–E8; their labels are those of the same fields in v2.
+                    let field = SealField(rawValue: code) ?? SealField.allCases.first { $0.id(in: .v1) == code }
                     return ["code": field?.frenchLabel ?? code, "value": field?.frenchValue(value) ?? value]
                 }]
     }
