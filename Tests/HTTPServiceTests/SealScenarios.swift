@@ -185,6 +185,9 @@ enum SealScenarios {
             #expect(list.count == 1 && list[0]["caId"] as? String == "FRAM" && list[0]["certificateId"] as? String == "TEST")
             #expect(list[0]["algorithm"] as? String == "ES256" && list[0]["status"] as? String == "current")
             #expect((list[0]["publicKeyPem"] as? String)?.hasPrefix("-----BEGIN PUBLIC KEY-----") == true)
+            // Profile v2: the key's certificate and its authority's, which a 2D-Doc reader's keychain loads.
+            #expect((list[0]["certificatePem"] as? String)?.hasPrefix("-----BEGIN CERTIFICATE-----") == true)
+            #expect((list[0]["issuerCertificatePem"] as? String)?.hasPrefix("-----BEGIN CERTIFICATE-----") == true)
         }
     }
 

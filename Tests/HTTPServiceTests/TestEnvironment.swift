@@ -74,9 +74,19 @@ struct EchoRenderer: DocumentRendering {
 
 enum Fixtures {
     static let secret = "test-secret-test-secret-test-secret-0123456789"
-    /// One signing key per test process (generated, never stored), with the id the tests' seals carry.
-    static let seals: SealIssuer = try! SealIssuer(
-        signer: SealSigner(privateKeyPEM: SealSigner.generatePrivateKeyPEM(), certificateID: "TEST", authority: "AM"))
+    /// One signing key per test process (generated, never stored), with the id the tests' seals carry, certified by
+    /// a throw-away authority FRAM as SEAL.md profile v2 asks. Valid from 2020 for ten years: the tests' clock
+    /// (2026-03-14 and after) signs seals inside that period; a seal signed outside it is invalid (SealCertificatesTests).
+    static let seals: SealIssuer = {
+        let pem = SealSigner.generatePrivateKeyPEM()
+        let since2020 = Date(timeIntervalSince1970: 1_577_836_800)
+        let authority = try! SealCertificates.makeAuthority(caID: "FRAM", validFrom: since2020, years: 20)
+        return try! SealIssuer(
+            signer: SealSigner(privateKeyPEM: pem, certificateID: "TEST", authority: "AM"),
+            certificatePEM: SealCertificates.issue(signingKeyPEM: pem, keyID: "TEST", caKeyPEM: authority.keyPEM,
+                                                   caCertificatePEM: authority.certificatePEM, validFrom: since2020, years: 10),
+            issuerCertificatePEM: authority.certificatePEM)
+    }()
     static let martinNIR = try! NIR("185037512000696")
     static let duboisNIR = try! NIR("255081416802538")
     static let institution = try! Institution(id: "0175", acronym: "CPAM PARIS", name: "CPAM de Paris",
