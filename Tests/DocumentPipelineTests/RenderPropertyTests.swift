@@ -45,6 +45,36 @@ struct RenderPropertyTests {
         }
     }
 
+    /// The pools under load: drawn records of every kind rendered from 4 tasks at once through the shared pipeline
+    /// (libharu handles and FreeType contexts lent and returned concurrently) give the bytes of a render alone.
+    /// ThreadSanitizer runs this one (README, "Tests under sanitizers").
+    @Test func concurrentRendersOfDrawnRecordsGiveTheBytesOfRendersAlone() async throws {
+        let pipeline = try Fixtures.pipeline.get()
+        let signer = try SealSigner(privateKeyPEM: SealSigner.generatePrivateKeyPEM(), certificateID: "PROP", authority: "AM")
+        var sampler = RecordSampler(seed: 0x15_1000)
+        var jobs: [(DocumentRecord, DocumentSeal, OutputFormat)] = []
+        for index in 0..<48 {
+            let kind = DocumentKind.allCases[index % DocumentKind.allCases.count]
+            let (record, id) = try sampler.next(kind)
+            jobs.append((record, try Fixtures.seal(record, id: id, signer: signer), index % 3 == 0 ? .png : .pdf))
+        }
+        let work = jobs
+        let alone = try work.map { try pipeline.render($0.0, seal: $0.1, format: $0.2, dpi: 36) }
+        let together = try await withThrowingTaskGroup(of: [(Int, [UInt8])].self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var out: [(Int, [UInt8])] = []
+                    for index in stride(from: worker, to: work.count, by: 4) {
+                        out.append((index, try pipeline.render(work[index].0, seal: work[index].1, format: work[index].2, dpi: 36)))
+                    }
+                    return out
+                }
+            }
+            return try await group.reduce(into: [Int: [UInt8]]()) { result, part in for (index, bytes) in part { result[index] = bytes } }
+        }
+        for index in work.indices { #expect(together[index] == alone[index], "job \(index) differs when rendered concurrently") }
+    }
+
     /// pdftotext finds every value the document must show whole (line breaks aside: a long name may wrap inside a
     /// word) and the PDF has one page.
     func checkText(of pdf: [UInt8], record: DocumentRecord) throws {
