@@ -33,9 +33,13 @@ enum PrivateKeyFile {
 
     /// Refuses a key file that its group or others may read or write: whoever reads it can sign documents.
     static func checkOwnerOnly(_ path: String) throws {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return }   // a missing file is reported by the read that follows
-        let mode = Int(status.st_mode) & 0o777
+        // A missing file is reported by the read that follows. (FileManager rather than stat(2): in release builds
+        // the C struct's members resolve through CoreFoundation, which this module does not import.)
+        // The file itself, not a link to it (mounted secrets are often links): its mode is what protects the key.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
+              let permissions = attributes[.posixPermissions] as? Int else { return }
+        let mode = permissions & 0o777
         guard mode & 0o077 == 0 else {
             throw PrivateKeyFileError("""
                 La clé de signature \(path) est accessible à d'autres que son propriétaire (droits \(String(mode, radix: 8))) : \
