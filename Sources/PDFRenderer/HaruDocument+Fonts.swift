@@ -45,19 +45,19 @@ extension HaruDocument {
         let mmgr = handle.pointee.mmgr
         let definition = face.definition.pointee
 
-        // The font file: libharu writes the used glyphs' outlines and empties the others.
-        let file = try stream("FontFile2")
-        try check(HPDF_TTFontDef_SaveFontData(face.definition, file.pointee.stream), "HPDF_TTFontDef_SaveFontData")
-        let attr = face.definition.pointee.attr.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self)
-        try add(file, "Length1", number: Int(attr.pointee.length1))
-        file.pointee.filter = HPDF_UINT(HPDF_STREAM_FILTER_FLATE_DECODE)
-
         // PDF/A-1 (6.3.5) requires a subset's /CIDSet: one bit per CID (here glyph id) the file carries, i.e.
         // the glyphs libharu kept (used ones, their components, .notdef); the others are written empty.
         let present = face.glyphsInFile
         let last = present.lastIndex(of: true) ?? 0
         var bits = [UInt8](repeating: 0, count: last / 8 + 1)
         for (glyph, isPresent) in present.enumerated() where isPresent { bits[glyph / 8] |= 0x80 >> UInt8(glyph % 8) }
+
+        // The font file: libharu writes the used glyphs' outlines and empties the others; the same glyphs give the
+        // same file, compressed once for the process (FontFileCache).
+        let fontFile = try fontFiles.file(for: .init(face: face.baseFont, glyphs: bits)) { try self.fontFile(face) }
+        let file = try stream("FontFile2")
+        try writeCompressed(fontFile.deflated, to: file, "FontFile2", asLibharuWritesIt: true)
+        try add(file, "Length1", number: fontFile.length)
         let cidSet = try stream("CIDSet")
         try write(bits, to: cidSet, "CIDSet")
 
@@ -101,6 +101,29 @@ extension HaruDocument {
         try check(HPDF_Array_Add(descendants, cidFont), "DescendantFonts")
         try add(font, "ToUnicode", toUnicode)
         return font
+    }
+
+    /// The face's font file for the glyphs marked in this document, as libharu writes it, and deflated.
+    private func fontFile(_ face: LoadedFace) throws -> FontFileCache.FontFile {
+        let mmgr = handle.pointee.mmgr
+        guard let written = HPDF_MemStream_New(mmgr, 4096) else {
+            throw HaruError(code: UInt(HPDF_FAILD_TO_ALLOC_MEM), detail: 0, operation: "HPDF_MemStream_New(FontFile2)")
+        }
+        defer { HPDF_Stream_Free(written) }
+        try check(HPDF_TTFontDef_SaveFontData(face.definition, written), "HPDF_TTFontDef_SaveFontData")
+        let attr = face.definition.pointee.attr.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self)
+        let size = Int(HPDF_Stream_Size(written))
+        var bytes = [UInt8](repeating: 0, count: size)
+        var read = HPDF_UINT(size)
+        try check(HPDF_Stream_Seek(written, 0, HPDF_SEEK_SET), "HPDF_Stream_Seek(FontFile2)")
+        let status = bytes.withUnsafeMutableBufferPointer { HPDF_Stream_Read(written, $0.baseAddress, &read) }
+        // Reading to the very end reports HPDF_STREAM_EOF in the document's error record: the normal way out.
+        HPDF_ResetError(handle)
+        guard status == HPDF_STATUS(HPDF_OK) || status == HPDF_STATUS(HPDF_STREAM_EOF), Int(read) == size,
+              let deflated = Self.deflated(bytes, handle: handle) else {
+            throw HaruError(code: UInt(HPDF_INVALID_OBJECT), detail: 0, operation: "FontFile2 of \(face.baseFont)")
+        }
+        return FontFileCache.FontFile(deflated: deflated, length: Int(attr.pointee.length1))
     }
 
     /// /W: `first [w1 w2 …]` for each run of consecutive used glyph ids (PDF 1.7, 9.7.4.3), in exact

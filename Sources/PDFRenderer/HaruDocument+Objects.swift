@@ -27,10 +27,12 @@ extension HaruDocument {
     /// (its stream filter) or drop the /Filter entry (for an unfiltered stream), so the entry is written by the
     /// dictionary's write hook instead. Constant streams (the colour profile, a face's /ToUnicode) are thus
     /// compressed once per handle rather than once per document: deflate's setup alone costs ~20 µs a stream.
-    func writeCompressed(_ deflated: [UInt8], to stream: HPDF_Dict, _ what: String) throws {
+    /// `asLibharuWritesIt` declares the filter as libharu's own filtered streams do (`/Filter [ /FlateDecode ]`), for
+    /// a stream libharu used to compress itself: its bytes stay exactly what they were.
+    func writeCompressed(_ deflated: [UInt8], to stream: HPDF_Dict, _ what: String, asLibharuWritesIt: Bool = false) throws {
         try write(deflated, to: stream, what)
         stream.pointee.filter = HPDF_UINT(HPDF_STREAM_FILTER_NONE)
-        stream.pointee.write_fn = declareFlateDecode
+        stream.pointee.write_fn = asLibharuWritesIt ? declareFlateDecodeArray : declareFlateDecode
     }
 
     /// `bytes` compressed by libharu's own deflate (what its /FlateDecode streams hold).
@@ -70,4 +72,9 @@ extension HaruDocument {
 /// The write hook of streams holding already-compressed bytes (see `writeCompressed`).
 private let declareFlateDecode: HPDF_Dict_OnWriteFunc = { _, stream in
     HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\n")
+}
+
+/// The same, as libharu writes the entry of a stream it filters itself.
+private let declareFlateDecodeArray: HPDF_Dict_OnWriteFunc = { _, stream in
+    HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\n")
 }

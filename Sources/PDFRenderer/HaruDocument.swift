@@ -31,7 +31,11 @@ final class HaruDocument: @unchecked Sendable {
     /// The output intent's ICC profile, compressed once (see +PDFA).
     let profileDeflated: [UInt8]
 
-    init(fonts: EmbeddedFonts, profile: ColorProfile) throws {
+    /// The process's compressed font files (see FontFileCache).
+    let fontFiles: FontFileCache
+
+    init(fonts: EmbeddedFonts, profile: ColorProfile, fontFiles: FontFileCache = FontFileCache()) throws {
+        self.fontFiles = fontFiles
         let errors = HaruErrorBox()
         guard let handle = HPDF_New(haruErrorHandler, Unmanaged.passUnretained(errors).toOpaque()) else {
             throw HaruError(code: UInt(HPDF_FAILD_TO_ALLOC_MEM), detail: 0, operation: "HPDF_New")

@@ -97,6 +97,8 @@ public struct PDFRenderer: Sendable {
 final class PDFEngine: Sendable {
     let embedded: Result<EmbeddedFonts, any Error>
     let colorProfile: Result<ColorProfile, any Error>
+    /// Compressed font files by face and glyph set, shared by every handle.
+    let fontFiles = FontFileCache()
     private let idle = Mutex<[HaruDocument]>([])
     /// Handles kept for reuse; more concurrent renders than this create and free their own.
     private static let poolLimit = 8
@@ -109,7 +111,7 @@ final class PDFEngine: Sendable {
     /// Runs `body` with a handle no other render uses. A handle that failed is freed rather than reused.
     func withDocument<T>(_ body: (HaruDocument) throws -> T) throws -> T {
         let fonts = try embedded.get()
-        let document = try idle.withLock { $0.popLast() } ?? HaruDocument(fonts: fonts, profile: colorProfile.get())
+        let document = try idle.withLock { $0.popLast() } ?? HaruDocument(fonts: fonts, profile: colorProfile.get(), fontFiles: fontFiles)
         let result = try body(document)
         idle.withLock { pool in
             if pool.count < Self.poolLimit { pool.append(document) }
