@@ -61,7 +61,7 @@ let package = Package(
                                              .product(name: "SwiftASN1", package: "swift-asn1")], swiftSettings: strict),
         .systemLibrary(name: "CDataMatrix", pkgConfig: "libdmtx", providers: [.apt(["libdmtx-dev"])]),
         .target(name: "DataMatrix", dependencies: ["CDataMatrix"], swiftSettings: strict),
-        .testTarget(name: "SealTests", dependencies: ["Seal", "EngineTestSupport", crypto], swiftSettings: strict),
+        .testTarget(name: "SealTests", dependencies: ["Seal", "Records", "EngineTestSupport", crypto], swiftSettings: strict),
         .testTarget(name: "DataMatrixTests", dependencies: ["DataMatrix", "CPNG", "EngineTestSupport"], swiftSettings: strict),
 
         // Rendering engine: fonts, then the two backends. Only these targets touch the C libraries.

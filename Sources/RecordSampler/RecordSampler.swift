@@ -13,7 +13,7 @@ public struct RecordSampler {
     private var random: SplitMix64
     /// Letters a name may use: the alphabetic characters of the card's repertoire (ISO 8859-1..4).
     public static let letters: [Character] = CardRepertoire.allScalars
-        .filter { $0.properties.isAlphabetic }
+        .filter { $0.properties.isAlphabetic && (try? PersonName(String($0))) != nil }
         .map { Character($0) }
     /// Letters drawn more often than their share: the widest of the fonts, which fill a box first.
     public static let wideLetters: [Character] = ["W", "M", "Æ", "Œ", "Ŋ", "Ø", "Ð", "Ħ", "m", "w", "æ"].filter { letters.contains($0) }

@@ -26,6 +26,12 @@ public struct PersonName: Hashable, Sendable, CustomStringConvertible {
                   CardRepertoire.contains(scalar) else {
                 throw RecordError(field: "", detail: PersonName.refusal(for: character))
             }
+            // ISO 8859-2..4 carry accents on their own (ˇ ˘ ˙ ˛ ˝) and ISO 8859-1 the micro sign (µ): the first are
+            // diacritics, not letters, the second a Greek letter; no name is written with them, and a name made of
+            // them would have no letter left in a seal (SEAL.md: names without diacritics).
+            guard !PersonName.notNameLetters.contains(scalar) else {
+                throw RecordError(field: "", detail: "Le caractère « \(character) » n'est pas une lettre d'un nom : écrivez la lettre avec son accent (« č », « ă », « ż », « ę », « ő ») ou sans accent.")
+            }
             guard scalar.properties.isAlphabetic || " -'.".unicodeScalars.contains(scalar) else {
                 throw RecordError(field: "", detail: "Le caractère « \(character) » n'est pas admis dans un nom : seuls les lettres, l'espace, le trait d'union, l'apostrophe et le point le sont.")
             }
@@ -35,6 +41,9 @@ public struct PersonName: Hashable, Sendable, CustomStringConvertible {
         }
         self.value = normalised
     }
+
+    /// Characters of the card's repertoire that Unicode calls letters but no name is written with.
+    static let notNameLetters: Set<Unicode.Scalar> = ["\u{00B5}", "\u{02C7}", "\u{02D8}", "\u{02D9}", "\u{02DB}", "\u{02DD}"]
 
     private static func refusal(for character: Character) -> String {
         switch character {

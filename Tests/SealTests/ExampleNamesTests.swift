@@ -1,5 +1,6 @@
 // ExampleNamesTests: every name in Examples/*.json goes into each name field, is signed, parsed and read back.
 
+import Records
 import Seal
 import Testing
 
@@ -31,6 +32,21 @@ struct ExampleNamesTests {
                     #expect(parsed.unsigned.truncatedFields.contains(field) == (value.count > field.maxLength))
                 }
             }
+        }
+    }
+}
+
+/// Every letter a name may hold has a letter in the seal: a name the records accept is never empty in a seal.
+struct NameLettersInTheSealTests {
+    @Test func everyLetterANameAcceptsKeepsALetterInTheSeal() {
+        for scalar in CardRepertoire.allScalars where (try? PersonName(String(scalar))) != nil {
+            #expect(!SealTransliteration.value(String(scalar)).isEmpty, "« \(scalar) » (U+\(String(scalar.value, radix: 16))) leaves nothing in a seal")
+        }
+    }
+
+    @Test func accentsAloneAndTheMicroSignAreNotNames() {
+        for text in ["ˇ", "˘˘", "Anˇ", "µ", "˝"] {
+            #expect(throws: RecordError.self) { try PersonName(text) }
         }
     }
 }
