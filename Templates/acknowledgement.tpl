@@ -57,12 +57,11 @@ text x=20 y=+8.5 style=section "Suite donnée à votre demande"
 rule x=20 y=+2 width=170 colour=line
 list name=nextSteps x=20 y=+6.5 width=170 style=body bullet="•" indent=5 gap=2 items=nextSteps
 
-# The legal basis.
+# The legal basis, with the seal (SEAL.md) beside it on the right: the seal shares the legal text's lines instead of
+# adding its height under them (the page's overflow check covers both).
 rule x=20 y=+6.5 width=170 colour=line
-text name=legal x=20 y=+5.5 width=170 style=legal fit=wrap "Le présent accusé de réception vous est délivré en application des articles L112-11 et R112-11-1 du code des relations entre le public et l'administration. Conservez-le : il atteste la date de réception de votre demande."
-
-# The seal (SEAL.md), right-aligned after the content and inside the margins: the page's overflow check covers it.
-seal x=20 y=+5 width=170 module=0.42 align=right style=seal
+text name=legal x=20 y=+5.5 width=118 style=legal fit=wrap "Le présent accusé de réception vous est délivré en application des articles L112-11 et R112-11-1 du code des relations entre le public et l'administration. Conservez-le : il atteste la date de réception de votre demande."
+seal x=146 y=same-2.5 width=44 module=0.42 align=right style=seal
 
 # Footer, at a fixed place at the bottom of the page.
 rule x=20 y=281 width=170 colour=line
