@@ -4,6 +4,7 @@ import DocumentHTML
 import DocumentPipeline
 import Documents
 import Foundation
+import Glibc
 import Synchronization
 
 /// Renders the records of a folder (`KIND[.anything].json`, as in Examples/, or any name when the kind is given)
@@ -94,11 +95,33 @@ struct BatchRender: Sendable {
             fileExtension = chosen.rawValue
         }
         let path = (outputDirectory as NSString).appendingPathComponent("\(item.name).\(fileExtension)")
-        do {
-            // Foundation writes a temporary file beside it and renames it into place.
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw FileError.write(path, error.localizedDescription)
+        try Self.writeWhole(bytes, to: path)
+    }
+
+    /// Writes a temporary file beside `path` and renames it into place (rename(2) is atomic within a directory): a run
+    /// that is killed leaves whole files and, at worst, a `.NAME.partial-PID` file, never a half document under the
+    /// document's name. (Foundation's `.atomic` writes, syncs and renames a temporary of its own besides: on this
+    /// machine's file system, more time than rendering the PDF.) No fsync: a print run is redone after a crash.
+    static func writeWhole(_ bytes: [UInt8], to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).partial-\(getpid())")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError.write(path, String(cString: strerror(errno))) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            guard count > 0 else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                unlink(temporary)
+                throw FileError.write(path, reason)
+            }
+            written += count
+        }
+        guard close(descriptor) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileError.write(path, reason)
         }
     }
 
