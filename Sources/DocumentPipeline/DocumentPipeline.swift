@@ -51,7 +51,11 @@ public final class DocumentPipeline: Sendable {
         // Every seal prints the verification address: one too long for two caption lines would make documents
         // taller than their templates allow, so it is refused here, at start, rather than at some download.
         for template in templates.all {
-            for seal in template.sealBlocks { try layout.checkCaption(Self.verificationCaption(verificationAddress), under: seal) }
+            for seal in template.sealBlocks {
+                do { try layout.checkCaption(Self.verificationCaption(verificationAddress), under: seal) } catch {
+                    throw DocumentPipelineError.verificationAddressTooLong(verificationAddress, error.description)
+                }
+            }
         }
         contentVersion = try Self.fingerprint(of: resources)
         pdf = PDFRenderer(fonts: fonts)
@@ -172,6 +176,7 @@ public enum DocumentPipelineError: Error, Hashable, Sendable, CustomStringConver
     case uncoveredCharacter(Unicode.Scalar, at: SourceLocation)
     case dpiOutOfRange(Double)
     case notOnePage(Int)
+    case verificationAddressTooLong(String, String)
 
     public var description: String {
         switch self {
@@ -183,6 +188,8 @@ public enum DocumentPipelineError: Error, Hashable, Sendable, CustomStringConver
             "densité \(dpi) dpi hors limites (\(Int(DocumentPipeline.dpiRange.lowerBound))–\(Int(DocumentPipeline.dpiRange.upperBound))) / dpi out of range"
         case let .notOnePage(count):
             "a PNG shows one page; the document has \(count)"
+        case let .verificationAddressTooLong(address, layout):
+            "l'adresse de vérification « \(address) » est trop longue pour la légende des cachets (deux lignes au plus) : raccourcissez AMELI_DOCS_PUBLIC_URL / the verification address is too long for the seals' caption (\(layout))"
         }
     }
 }

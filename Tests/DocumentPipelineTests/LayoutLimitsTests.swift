@@ -107,3 +107,16 @@ struct LayoutLimitsTests {
         #expect(failures.isEmpty, "\(failures.count) worst cases of \(kind.rawValue) failed:\n\(Set(failures).sorted().prefix(8).joined(separator: "\n"))")
     }
 }
+
+struct VerificationAddressTests {
+    /// Printed under every seal: an address too long for two caption lines is refused when the pipeline starts, never
+    /// at some document's render.
+    @Test func aVerificationAddressTooLongForTheCaptionStopsTheStart() throws {
+        let long = "https://" + String(repeating: "verification.", count: 12) + "example.org/v1/verifications"
+        #expect(throws: DocumentPipelineError.self) {
+            try DocumentPipeline(resources: ResourceLocator(root: Fixtures.repository.path), verificationAddress: long)
+        }
+        _ = try DocumentPipeline(resources: ResourceLocator(root: Fixtures.repository.path),
+                                 verificationAddress: "https://www.ameli.fr/verifier")
+    }
+}
