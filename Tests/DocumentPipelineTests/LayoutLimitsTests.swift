@@ -54,11 +54,14 @@ struct LayoutLimitsTests {
     static func records(_ kind: DocumentKind) throws -> [(DocumentRecord, String)] {
         var result: [(DocumentRecord, String)] = []
         for letter in Array(widest.prefix(2)) + ["M", "i"] {
-            for name in worstNames(letter) {
+            let names = worstNames(letter)
+            for (index, name) in names.enumerated() {
+                // Each field also meets the others' other shapes: a field at its tallest beside one at its widest.
+                let other = names[(index + 7) % names.count], third = names[(index + 19) % names.count]
                 let json: [String: Any]
                 switch kind {
                 case .certificate:
-                    json = ["id": "CERT-" + longestID.dropFirst(5), "issuingState": "FR", "lastName": name, "givenNames": name,
+                    json = ["id": "CERT-" + longestID.dropFirst(5), "issuingState": "FR", "lastName": name, "givenNames": other,
                             "birthDate": "1955-08-14", "personalNumber": "284052A32102552", "institution": institution(letter),
                             "cardNumber": "80250017510000012345", "cardExpiryDate": "2027-01-10",
                             "validFrom": "2026-03-14", "validUntil": "2026-06-14", "issuedOn": "2026-03-14"]
@@ -68,15 +71,15 @@ struct LayoutLimitsTests {
                             "cardNumber": "80250017510000012345", "expiryDate": "2027-01-10", "issueDate": "2025-01-10"]
                 case .acknowledgement:
                     json = ["reference": String(longestID), "procedure": "proxy", "receivedAt": "2026-03-14T10:42:07+01:00",
-                            "insuredName": "\(name) \(name)", "concerning": "Mme \(name) (\(name)) \(name)",
+                            "insuredName": "\(other) \(third)", "concerning": "Mme \(name) (\(other)) \(third)",
                             "concernedPerson": ["lastName": name, "givenNames": name], "institution": institution(letter),
                             "subject": "Accusé de réception : \(ProcedureKind.proxyRevocation.french)",
                             "nextSteps": ["Votre procuration est opérationnelle dès maintenant et valable jusqu'au 02/07/2026 inclus.",
                                           ProxyTeleservice.scope, ProxyTeleservice.exclusions] + ProxyTeleservice.instructions.prefix(2)]
                 case .proxyConfirmation:
-                    json = ["proxyID": longestID + "WWW", "insuredName": "\(name) \(name)",
+                    json = ["proxyID": longestID + "WWW", "insuredName": "\(other) \(third)",
                             "insured": ["lastName": name, "givenNames": name],
-                            "holder": ["civility": "Mme", "lastName": name, "usageName": name, "firstName": name, "birthDate": "1978-10-21"],
+                            "holder": ["civility": "Mme", "lastName": name, "usageName": other, "firstName": third, "birthDate": "1978-10-21"],
                             "createdAt": "2026-06-02T16:05:00+02:00", "validUntil": "2026-07-02",
                             "scope": ProxyTeleservice.scope, "exclusions": ProxyTeleservice.exclusions,
                             "instructions": ProxyTeleservice.instructions]
