@@ -1,17 +1,24 @@
-// AccessToken: the JWT claims of API.md (sub = NIR, exp, role) and the HS256 keys that sign and verify them.
+// AccessToken: the JWT claims of API.md (sub = NIR, iss, aud, iat, exp, role) and the HS256 keys that sign and verify them.
 public import Foundation
 public import JWTKit
 public import Records
 
-/// `sub` is the insured's NIR (15 characters, key checked), `exp` is required, `role: "admin"` opens admin routes.
+/// `sub` is the insured's NIR (15 characters, key checked); `iss`, `aud`, `iat` and `exp` are required;
+/// `role: "admin"` opens admin routes.
 public struct AccessClaims: JWTPayload, Equatable {
     public var sub: SubjectClaim
+    public var iss: IssuerClaim
+    public var aud: AudienceClaim
+    public var iat: IssuedAtClaim
     public var exp: ExpirationClaim
     public var role: String?
 
-    public init(nir: NIR, expiresAt: Date, admin: Bool) {
+    public init(nir: NIR, issuedAt: Date, expiresAt: Date, admin: Bool) {
         self.sub = SubjectClaim(value: nir.value)
+        self.iss = IssuerClaim(value: AccessTokens.issuer)
+        self.aud = AudienceClaim(value: [AccessTokens.audience])
         // Whole seconds, as JWTs usually carry them (RFC 7519 NumericDate allows fractions, not every client does).
+        self.iat = IssuedAtClaim(value: Date(timeIntervalSince1970: issuedAt.timeIntervalSince1970.rounded(.down)))
         self.exp = ExpirationClaim(value: Date(timeIntervalSince1970: expiresAt.timeIntervalSince1970.rounded(.down)))
         self.role = admin ? "admin" : nil
     }
@@ -22,17 +29,30 @@ public struct AccessClaims: JWTPayload, Equatable {
 
 /// The service's HS256 key, for `ameli-docs token`, the tests and the authentication middleware alike.
 public struct AccessTokens: Sendable {
+    /// Who issues the tokens and for whom: a token minted for another service sharing the secret is refused (RFC 8725 §3.9).
+    public static let issuer = "ameli-docs"
+    public static let audience = "ameli-docs-api"
+    /// The longest life a token may have (exp − iat): a leaked token stops working within a day.
+    public static let defaultMaximumLifetime: TimeInterval = 24 * 3600
+
     private let keys: JWTKeyCollection
+    public let maximumLifetime: TimeInterval
 
     /// A secret shorter than 32 bytes is refused: HS256 is only as strong as its key (RFC 7518 §3.2).
-    public init(secret: String) async throws {
+    public init(secret: String, maximumLifetime: TimeInterval = AccessTokens.defaultMaximumLifetime) async throws {
         guard secret.utf8.count >= 32 else { throw AccessTokenError.secretTooShort }
         keys = JWTKeyCollection()
+        self.maximumLifetime = maximumLifetime
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
     }
 
-    public func sign(nir: NIR, admin: Bool = false, expiresAt: Date) async throws -> String {
-        try await keys.sign(AccessClaims(nir: nir, expiresAt: expiresAt, admin: admin))
+    /// Refuses a lifetime over `maximumLifetime`, so that no caller mints a token the service would then refuse.
+    public func sign(nir: NIR, admin: Bool = false, issuedAt: Date, expiresAt: Date) async throws -> String {
+        let claims = AccessClaims(nir: nir, issuedAt: issuedAt, expiresAt: expiresAt, admin: admin)
+        guard claims.exp.value.timeIntervalSince(claims.iat.value) <= maximumLifetime else {
+            throw AccessTokenError.lifetimeTooLong(maximumSeconds: Int(maximumLifetime))
+        }
+        return try await keys.sign(claims)
     }
 
     /// The caller a token proves, or nil for a token that is forged, malformed, expired or whose `sub` is no NIR.
@@ -41,7 +61,9 @@ public struct AccessTokens: Sendable {
         // RS256 (or "none") over an HS256 signature would otherwise pass (RFC 8725 §3.1).
         guard Self.headerAlgorithm(of: token) == "HS256",
               let claims = try? await keys.verify(token, as: AccessClaims.self),
+              claims.iss.value == Self.issuer, claims.aud.value.contains(Self.audience),
               now < claims.exp.value,
+              claims.exp.value.timeIntervalSince(claims.iat.value) <= maximumLifetime,
               let nir = try? NIR(claims.sub.value), nir.value == claims.sub.value else { return nil }
         return Caller(nir: nir, isAdmin: claims.role == "admin")
     }
@@ -61,10 +83,14 @@ extension AccessTokens {
     }
 }
 
-public enum AccessTokenError: Error, CustomStringConvertible {
+public enum AccessTokenError: Error, Equatable, CustomStringConvertible {
     case secretTooShort
+    case lifetimeTooLong(maximumSeconds: Int)
 
     public var description: String {
-        "Le secret JWT (AMELI_DOCS_JWT_SECRET) doit comporter au moins 32 octets."
+        switch self {
+        case .secretTooShort: "Le secret JWT (AMELI_DOCS_JWT_SECRET) doit comporter au moins 32 octets."
+        case .lifetimeTooLong(let maximum): "La durée de validité d'un jeton ne peut dépasser \(maximum) secondes."
+        }
     }
 }

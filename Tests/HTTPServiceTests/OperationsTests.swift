@@ -53,7 +53,7 @@ import Testing
         let clock = TestClock()
         let app = try await buildApplication(configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now },
                                              store: store, renderer: EchoRenderer(), seals: Fixtures.seals)
-        let token = try await AccessTokens(secret: Fixtures.secret).sign(nir: Fixtures.martinNIR, expiresAt: clock.now.addingTimeInterval(60))
+        let token = try await AccessTokens(secret: Fixtures.secret).sign(nir: Fixtures.martinNIR, issuedAt: clock.now, expiresAt: clock.now.addingTimeInterval(60))
         try await app.test(.router) { client in
             let answer = try await client.executeRequest(uri: "/v1/inbox", method: .get, headers: [.authorization: "Bearer \(token)"], body: nil)
             #expect(answer.status == .internalServerError)

@@ -180,7 +180,7 @@ struct TestHarness: Sendable {
     let tokens: AccessTokens
 
     func token(_ nir: NIR = Fixtures.martinNIR, admin: Bool = false, expiresIn: TimeInterval = 3600) async throws -> String {
-        try await tokens.sign(nir: nir, admin: admin, expiresAt: clock.now.addingTimeInterval(expiresIn))
+        try await tokens.sign(nir: nir, admin: admin, issuedAt: clock.now, expiresAt: clock.now.addingTimeInterval(expiresIn))
     }
 
     /// Stands for "the Martins' token" in `send`.

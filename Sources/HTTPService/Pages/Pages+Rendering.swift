@@ -33,7 +33,7 @@ extension Pages {
             return fresh
         }()
         if let caller, request.headers[PageSession.identityHeader] == nil,
-           let renewed = try? await session.tokens.sign(nir: caller.nir, expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel)))) {
+           let renewed = try? await session.tokens.sign(nir: caller.nir, issuedAt: service.clock(), expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel)))) {
             // A sliding session: each page pushes the deadline back (the kiosk's 2 minutes are counted from here).
             cookies.append(session.setCookie(PageSession.cookieName, renewed, maxAge: idleSeconds(channel)))
         }

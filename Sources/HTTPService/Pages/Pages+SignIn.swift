@@ -26,7 +26,7 @@ extension Pages {
             guard let text = form["nir"], let nir = try? NIR(text), try await service.store.household(of: nir) != nil else {
                 return await notFound(request, channel, caller: nil)
             }
-            let token = try await session.tokens.sign(nir: nir, expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel))))
+            let token = try await session.tokens.sign(nir: nir, issuedAt: service.clock(), expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel))))
             return Self.redirect(to: "\(channel.prefix)/ceam", cookies: [session.setCookie(PageSession.cookieName, token, maxAge: idleSeconds(channel))])
         } catch {
             return await failure(request, context, channel, caller: nil, error: error)
