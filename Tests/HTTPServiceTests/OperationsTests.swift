@@ -34,7 +34,8 @@ import Testing
             try await app.send(.get, "/v1/beneficiaries")
             try await app.send(.get, "/v1/beneficiaries/lea/card.png")
             try await app.send(.get, "/v1/beneficiaries/hugo/card.png")
-            let metrics = try await app.send(.get, "/metrics", token: nil)
+            let admin = try await app.token(admin: true)
+            let metrics = try await app.send(.get, "/metrics", token: admin)
             #expect(metrics.status == .ok)
             #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
             let text = metrics.text
@@ -45,6 +46,15 @@ import Testing
             #expect(text.contains("http_request_duration_seconds_bucket"))
             // Route patterns only: no NIR, no beneficiary id from a path.
             #expect(!text.contains(Fixtures.martinNIR.value))
+        }
+    }
+
+    @Test func metricsAreForAdminsOnly() async throws {
+        try await withService { app in
+            #expect(try await app.send(.get, "/metrics", token: nil).status == .unauthorized)
+            let (user, admin) = (try await app.token(), try await app.token(admin: true))
+            #expect(try await app.send(.get, "/metrics", token: user).status == .forbidden)
+            #expect(try await app.send(.get, "/metrics", token: admin).status == .ok)
         }
     }
 
