@@ -131,6 +131,7 @@ let package = Package(
         .target(name: "StoragePostgres", dependencies: [
             "Storage", "Records", "TeleserviceRules", postgresNIO, logging,
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
         .target(name: "HTTPService", dependencies: [

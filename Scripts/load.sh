@@ -33,7 +33,7 @@ run() {
 run "GET /v1/beneficiaries" /v1/beneficiaries
 # The same household as a page (issue 9): the session cookie is the same token; the page renews it each time.
 echo "== GET /compte/ceam (the beneficiaries page, HTML)"
-wrk -t2 -c16 -d"$duration" --latency -H "Cookie: ameli_session=$token" "$base/compte/ceam" \
+wrk -t2 -c16 -d"$duration" --latency -H "Cookie: ameli_session_loopback_http=$token" "$base/compte/ceam" \
   | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
 run "GET /v1/beneficiaries/lea/card.png (300 dpi, viewed again: the rules run, the bytes come from the cache)" "/v1/beneficiaries/lea/card.png"
 etag=$(curl -s -D - -o "$work/card.png" -H "$auth" "$base/v1/beneficiaries/lea/card.png" | sed -n 's/^[Ee][Tt]ag: *\([^\r]*\).*/\1/p')

@@ -15,9 +15,11 @@ extension AmeliService {
         return .ok(.init(body: .json(.init(status: .ok, database: .ok))))
     }
 
-    /// `GET /metrics`: Prometheus text exposition format 0.0.4.
+    /// `GET /metrics`: Prometheus text exposition format 0.0.4, for admins only: its counts (notices failed, routes
+    /// answered) describe the service's traffic to anyone who can read them.
     func metrics(_ input: Operations.Metrics.Input) async throws -> Operations.Metrics.Output {
-        .ok(.init(body: .plainText(HTTPBody(metrics.exposition()))))
+        _ = try RequestScope.admin()
+        return .ok(.init(body: .plainText(HTTPBody(metrics.exposition()))))
     }
 
     /// `GET /openapi.yaml`: the file the server's routes and types are generated from, as it was at start.

@@ -46,8 +46,8 @@ public enum DemoHousehold {
         let nir = try NIR(insuredNIR)
         let credentials: String
         if let drawnSecret {
-            let user = try await tokens.sign(nir: nir, expiresAt: now.addingTimeInterval(12 * 3600))
-            let admin = try await tokens.sign(nir: nir, admin: true, expiresAt: now.addingTimeInterval(12 * 3600))
+            let user = try await tokens.sign(nir: nir, issuedAt: now, expiresAt: now.addingTimeInterval(12 * 3600))
+            let admin = try await tokens.sign(nir: nir, admin: true, issuedAt: now, expiresAt: now.addingTimeInterval(12 * 3600))
             credentials = """
                 export AMELI_DOCS_JWT_SECRET=\(drawnSecret)
                 export TOKEN=\(user)

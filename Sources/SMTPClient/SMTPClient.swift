@@ -75,8 +75,9 @@ public struct SMTPClient: Sendable {
             try await conversation.startTLS(context: tlsContext, serverHostname: isIPAddress ? nil : relay.host)
             // What the relay said before TLS is void (RFC 3207 §4.2): ask again.
             extensions = try await hello(in: &conversation)
-        } else if relay.requireTLS {
-            throw SMTPError(kind: .transient, cause: .tls, step: "EHLO", text: "the relay does not offer STARTTLS, which is required")
+        } else if relay.tlsRequired {
+            let why = relay.requireTLS ? "which is required" : "which is required off loopback"
+            throw SMTPError(kind: .transient, cause: .tls, step: "EHLO", text: "the relay does not offer STARTTLS, \(why)")
         }
 
         var mailFrom = "MAIL FROM:<\(from)>"

@@ -1,5 +1,6 @@
 // Where and how to reach the outgoing relay, parsed from configuration such as `smtp://relay.internal:2525`.
 import Foundation
+import NIOCore
 
 /// The relay's address and the client's policy towards it.
 public struct SMTPRelay: Sendable, Equatable {
@@ -8,7 +9,7 @@ public struct SMTPRelay: Sendable, Equatable {
     /// A PEM file of the certificate(s) to trust for this relay (e.g. a test's self-signed one); `nil` trusts
     /// the system's roots.
     public var trustedCertificatesPEMFile: String?
-    /// When true a relay that does not offer STARTTLS is refused; when false STARTTLS is used if offered.
+    /// When true a relay that does not offer STARTTLS is refused even on loopback; see `tlsRequired`.
     public var requireTLS: Bool
     public var timeouts: SMTPTimeouts
     /// The name this client gives in EHLO/HELO.
@@ -36,6 +37,22 @@ public struct SMTPRelay: Sendable, Equatable {
         self.requireTLS = requireTLS
         self.timeouts = timeouts
         self.clientName = clientName ?? Self.defaultClientName()
+    }
+
+    /// Whether a relay that does not offer STARTTLS is refused: always, unless the relay is on this machine
+    /// (127.0.0.0/8, ::1, localhost) and `requireTLS` is off. Elsewhere the messages and the addresses they carry
+    /// would cross a network in clear text, and a man in the middle could strip the STARTTLS offer.
+    public var tlsRequired: Bool { requireTLS || !Self.isLoopback(host) }
+
+    /// A loopback address or the name `localhost`; any other name may resolve off the machine.
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased()
+        if name == "localhost" || name.hasSuffix(".localhost") { return true }
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        if octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) { return octets[0] == "127" }
+        // SocketAddress compares the parsed bytes, so every spelling of ::1 matches.
+        guard let v6 = try? SocketAddress(ipAddress: name, port: 0), case .v6 = v6 else { return false }
+        return v6 == (try? SocketAddress(ipAddress: "::1", port: 0))
     }
 
     /// The machine's host name when it is a plain DNS name, else `localhost` (EHLO must not carry odd bytes).

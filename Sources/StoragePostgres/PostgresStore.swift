@@ -14,29 +14,49 @@ public import TeleserviceRules
 public final class PostgresStore: Store, Service {
     public let client: PostgresClient
     let logger: Logger
+    /// The URL's TLS demand, checked on one connection before the first migration (see `checkTLS`).
+    private let url: PostgresURL?
 
     public init(configuration: PostgresClient.Configuration, logger: Logger) {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
+        self.url = nil
     }
 
-    /// `postgres://user[:password]@host[:port]/database`; `postgresql://` is accepted too. TLS is not used: the
-    /// service reaches its database on a private network or loopback.
-    public convenience init(url: String, logger: Logger) throws {
-        self.init(configuration: try Self.configuration(url: url), logger: logger)
+    /// `postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require|verify-full]`;
+    /// `postgresql://` is accepted too. Without `sslmode`, TLS when the server offers it (`prefer`).
+    public init(url: String, logger: Logger) throws {
+        let parsed = try PostgresURL(url)
+        self.client = PostgresClient(configuration: Self.configuration(parsed), backgroundLogger: logger)
+        self.logger = logger
+        self.url = parsed
     }
 
     public static func configuration(url: String) throws -> PostgresClient.Configuration {
-        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
-              let host = parts.host, !host.isEmpty else {
-            throw PostgresURLError(url: url)
-        }
-        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        configuration(try PostgresURL(url))
+    }
+
+    static func configuration(_ url: PostgresURL) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(
-            host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
-            password: parts.password, database: database.isEmpty ? nil : database, tls: .disable)
+            host: url.host, port: url.port, username: url.username, password: url.password, database: url.database,
+            tls: url.clientTLS)
         configuration.options.maximumConnections = 16
         return configuration
+    }
+
+    /// When the URL asks for TLS, one connection opened with it before anything else: the pool retries a failed
+    /// connection quietly, so a server without TLS would otherwise show as a hang, not as the reason.
+    public func checkTLS() async throws {
+        guard let url, url.requiresTLS else { return }
+        let configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.username, password: url.password, database: url.database,
+            tls: try url.connectionTLS())
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch let error as PSQLError where error.code == .sslUnsupported {
+            throw PostgresTLSError(host: url.host, port: url.port, sslMode: url.sslMode)
+        }
     }
 
     public func run() async throws {
@@ -65,6 +85,7 @@ public final class PostgresStore: Store, Service {
     }
 
     public func migrate() async throws {
+        try await checkTLS()
         try await transaction { connection in
             // One replica migrates at a time; the others wait here and then find nothing left to do.
             try await connection.query("SELECT pg_advisory_xact_lock(727272)", logger: logger)
@@ -307,5 +328,32 @@ public final class PostgresStore: Store, Service {
 /// A database URL that is not `postgres://user@host[:port]/database`.
 public struct PostgresURLError: Error, CustomStringConvertible {
     public let url: String
-    public var description: String { "Adresse PostgreSQL invalide (attendu postgres://utilisateur@hôte:port/base)." }
+    /// The `sslmode` asked for, when it is the part that is wrong.
+    public var sslMode: String?
+
+    public init(url: String, sslMode: String? = nil) {
+        self.url = url
+        self.sslMode = sslMode
+    }
+
+    public var description: String {
+        if let sslMode {
+            let known = PostgresSSLMode.allCases.map(\.rawValue).joined(separator: ", ")
+            return "Adresse PostgreSQL : sslmode=\(sslMode) n'est pas pris en charge (valeurs possibles : \(known))."
+        }
+        return "Adresse PostgreSQL invalide (attendu postgres://utilisateur@hôte:port/base)."
+    }
+}
+
+/// The URL asks for TLS and the server does not offer it: the service stops rather than connect in clear text.
+public struct PostgresTLSError: Error, CustomStringConvertible {
+    public let host: String
+    public let port: Int
+    public let sslMode: PostgresSSLMode
+
+    public var description: String {
+        "Le serveur PostgreSQL \(host):\(port) n'accepte pas TLS, alors que l'adresse demande sslmode=\(sslMode.rawValue) : "
+            + "démarrage refusé, aucune connexion en clair. Activez TLS sur le serveur, ou écrivez sslmode=disable "
+            + "si la base est sur un réseau privé ou en local."
+    }
 }

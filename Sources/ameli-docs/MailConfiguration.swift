@@ -9,7 +9,8 @@ import SMTPClient
 import Storage
 
 /// `AMELI_DOCS_SMTP_URL` names the relay (`smtp://host:port`); without it notices stay in the outbox. The rest is
-/// optional: `AMELI_DOCS_SMTP_CA_FILE` (PEM certificates to trust for STARTTLS), `AMELI_DOCS_SMTP_REQUIRE_TLS=1`,
+/// optional: `AMELI_DOCS_SMTP_CA_FILE` (PEM certificates to trust for STARTTLS), `AMELI_DOCS_SMTP_REQUIRE_TLS=1` (STARTTLS
+/// even on loopback; a relay elsewhere always needs it),
 /// `AMELI_DOCS_MAIL_FROM` (sender address), `AMELI_DOCS_INBOX_URL` (the link in the message), and the delivery
 /// policy's `AMELI_DOCS_NOTICE_LEASE_SECONDS` (shorter than a send's worst case risks a notice sent twice; the
 /// tests shorten it to see a crashed send taken over), `AMELI_DOCS_NOTICE_RETRY_SECONDS` (first delay) and
@@ -81,6 +82,6 @@ struct MailConfiguration {
                 + "(GET /v1/admin/notices?status=pending). Pour les envoyer : \(urlVariable)=smtp://127.0.0.1:2525."
         }
         return "Avis de dépôt : envoyés par le relais \(configuration.relay.host):\(configuration.relay.port)"
-            + " (STARTTLS s'il est proposé\(configuration.relay.requireTLS ? ", exigé" : "")), expéditeur \(configuration.composer.sender.address)."
+            + (configuration.relay.tlsRequired ? " (STARTTLS exigé)" : " (relais local : STARTTLS s'il est proposé)") + ", expéditeur \(configuration.composer.sender.address)."
     }
 }

@@ -73,9 +73,15 @@ struct ServeCommand: AsyncParsableCommand {
         let tokens = try await AccessTokens(secret: jwtSecret)
         let demo = demo
         let storeDescription = opened.description
+        // Cookies lose Secure and __Host- only where a browser reaches the service over plain http on this machine
+        // (the demo, the browser check); anywhere else a cookie sent over http would travel in clear.
+        let publicParts = URLComponents(string: publicURL)
+        let publicHost = publicParts?.host?.lowercased() ?? ""
+        let loopbackHTTP = publicParts?.scheme?.lowercased() == "http"
+            && (publicHost == "localhost" || publicHost.hasPrefix("127.") || publicHost == "::1" || publicHost == "[::1]")
         var app = try await buildApplication(
             configuration: ServiceConfiguration(host: host, port: port, jwtSecret: jwtSecret, demoSignIn: demo,
-                                               secureCookies: publicURL.lowercased().hasPrefix("https://"),
+                                               secureCookies: !loopbackHTTP,
                                                kioskIdleSeconds: kioskIdle),
             clock: clock, store: store, renderer: pipeline, seals: keys.issuer, services: services, metrics: metrics, logger: logger,
             onServerRunning: { port in

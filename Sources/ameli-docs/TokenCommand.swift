@@ -14,7 +14,7 @@ struct TokenCommand: AsyncParsableCommand {
     @Flag(help: "Jeton d'administrateur (role admin).")
     var admin = false
 
-    @Option(help: "Durée de validité en secondes.")
+    @Option(help: "Durée de validité en secondes (au plus 86400, un jour).")
     var ttl: Int = 3600
 
     func run() async throws {
@@ -22,9 +22,13 @@ struct TokenCommand: AsyncParsableCommand {
             throw ValidationError("AMELI_DOCS_JWT_SECRET n'est pas défini : c'est le secret avec lequel le service vérifie les jetons.")
         }
         guard ttl > 0 else { throw ValidationError("--ttl doit être positif.") }
+        // The service refuses a token that lives longer than a day; minting one would only hand out a dead token.
+        let maximum = Int(AccessTokens.defaultMaximumLifetime)
+        guard ttl <= maximum else { throw ValidationError("--ttl ne peut dépasser \(maximum) secondes (un jour).") }
         let number: NIR
         do { number = try NIR(nir) } catch { throw ValidationError(error.detail) }
         let tokens = try await AccessTokens(secret: secret)
-        print(try await tokens.sign(nir: number, admin: admin, expiresAt: Date().addingTimeInterval(TimeInterval(ttl))))
+        let now = Date()
+        print(try await tokens.sign(nir: number, admin: admin, issuedAt: now, expiresAt: now.addingTimeInterval(TimeInterval(ttl))))
     }
 }

@@ -1,4 +1,4 @@
-// AuthenticationTests: bearer tokens (HS256, sub = NIR, exp required) and the admin role.
+// AuthenticationTests: bearer tokens (HS256, sub = NIR, iss, aud, iat and exp required, a day at most) and the admin role.
 import Foundation
 import HTTPService
 import HTTPTypes
@@ -14,6 +14,9 @@ import Testing
         var sub: SubjectClaim?
         var exp: ExpirationClaim?
         var role: String?
+        var iss: IssuerClaim? = IssuerClaim(value: AccessTokens.issuer)
+        var aud: AudienceClaim? = AudienceClaim(value: [AccessTokens.audience])
+        var iat: IssuedAtClaim? = IssuedAtClaim(value: TestClock.start)   // the tests' clock starts there
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
@@ -36,7 +39,8 @@ import Testing
 
     @Test func theAlgorithmIsPinnedToHS256() async throws {
         try await withService { app in
-            let claims = #"{"sub":"\#(Fixtures.martinNIR.value)","exp":\#(Int(app.clock.now.timeIntervalSince1970) + 600)}"#
+            let now = Int(app.clock.now.timeIntervalSince1970)
+            let claims = #"{"sub":"\#(Fixtures.martinNIR.value)","iss":"ameli-docs","aud":"ameli-docs-api","iat":\#(now),"exp":\#(now + 600)}"#
             let genuine = forge(header: #"{"alg":"HS256","typ":"JWT"}"#, claims: claims)
             #expect(try await app.send(.get, "/v1/beneficiaries", token: genuine).status == .ok, "the oracle accepts a genuine token")
             for header in [#"{"alg":"RS256","typ":"JWT"}"#, #"{"alg":"none","typ":"JWT"}"#, #"{"alg":"HS512"}"#, #"{"typ":"JWT"}"#, "not json"] {
@@ -49,6 +53,7 @@ import Testing
     @Test func missingMalformedForgedOrExpiredTokensAreUnauthorized() async throws {
         try await withService { app in
             let exp = ExpirationClaim(value: app.clock.now.addingTimeInterval(600))
+            let iat = IssuedAtClaim(value: app.clock.now)
             let sub = SubjectClaim(value: Fixtures.martinNIR.value)
             let tokens: [String?] = [
                 nil,
@@ -65,8 +70,46 @@ import Testing
                 #expect(answer.problemCode == "unauthorized")
                 #expect(answer.headers[.wwwAuthenticate] == "Bearer")
             }
-            let valid = try await sign(LooseClaims(sub: sub, exp: exp))
+            let valid = try await sign(LooseClaims(sub: sub, exp: exp, iat: iat))
             #expect(try await app.send(.get, "/v1/beneficiaries", token: valid).status == .ok)
+        }
+    }
+
+    @Test func issuerAudienceAndIssueTimeAreRequired() async throws {
+        try await withService { app in
+            let sub = SubjectClaim(value: Fixtures.martinNIR.value)
+            let exp = ExpirationClaim(value: app.clock.now.addingTimeInterval(600))
+            let iat = IssuedAtClaim(value: app.clock.now)
+            let valid = LooseClaims(sub: sub, exp: exp, iat: iat)
+            let validToken = try await sign(valid)
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: validToken).status == .ok)
+            var variants: [(String, LooseClaims)] = []
+            var claims = valid; claims.iss = nil; variants.append(("no iss", claims))
+            claims = valid; claims.iss = IssuerClaim(value: "another-service"); variants.append(("other iss", claims))
+            claims = valid; claims.aud = nil; variants.append(("no aud", claims))
+            claims = valid; claims.aud = AudienceClaim(value: ["another-api"]); variants.append(("other aud", claims))
+            claims = valid; claims.iat = nil; variants.append(("no iat", claims))
+            for (name, claims) in variants {
+                let token = try await sign(claims)
+                let answer = try await app.send(.get, "/v1/beneficiaries", token: token)
+                #expect(answer.status == .unauthorized, "\(name)")
+            }
+        }
+    }
+
+    @Test func aTokenLivingLongerThanADayIsRefused() async throws {
+        try await withService { app in
+            let sub = SubjectClaim(value: Fixtures.martinNIR.value)
+            let issued = app.clock.now.addingTimeInterval(-3600)
+            let day = LooseClaims(sub: sub, exp: ExpirationClaim(value: issued.addingTimeInterval(24 * 3600)), iat: IssuedAtClaim(value: issued))
+            let dayToken = try await sign(day)
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: dayToken).status == .ok)
+            let longer = LooseClaims(sub: sub, exp: ExpirationClaim(value: issued.addingTimeInterval(24 * 3600 + 1)), iat: IssuedAtClaim(value: issued))
+            let longerToken = try await sign(longer)
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: longerToken).status == .unauthorized)
+            await #expect(throws: AccessTokenError.lifetimeTooLong(maximumSeconds: 24 * 3600)) {
+                _ = try await app.tokens.sign(nir: Fixtures.martinNIR, issuedAt: app.clock.now, expiresAt: app.clock.now.addingTimeInterval(24 * 3600 + 1))
+            }
         }
     }
 

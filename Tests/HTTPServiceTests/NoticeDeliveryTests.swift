@@ -167,7 +167,7 @@ enum NoticeScenarios {
             try #require(failed.count == 1)
             #expect(failed[0]["attempts"] as? Int == 1)
             #expect((failed[0]["lastError"] as? String ?? "").contains("550"), "\(failed[0])")
-            let exposition = try await app.send(.get, "/metrics", token: nil).text
+            let exposition = try await app.send(.get, "/metrics", token: admin).text
             #expect(exposition.contains(#"email_notices{status="failed"} 1"#), "\(exposition)")
             #expect(exposition.contains(#"email_notices{status="pending"} 0"#))
             #expect(exposition.contains(#"email_notice_attempts_total{outcome="failed"} 1"#))

@@ -34,7 +34,8 @@ import Testing
             try await app.send(.get, "/v1/beneficiaries")
             try await app.send(.get, "/v1/beneficiaries/lea/card.png")
             try await app.send(.get, "/v1/beneficiaries/hugo/card.png")
-            let metrics = try await app.send(.get, "/metrics", token: nil)
+            let admin = try await app.token(admin: true)
+            let metrics = try await app.send(.get, "/metrics", token: admin)
             #expect(metrics.status == .ok)
             #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
             let text = metrics.text
@@ -48,12 +49,21 @@ import Testing
         }
     }
 
+    @Test func metricsAreForAdminsOnly() async throws {
+        try await withService { app in
+            #expect(try await app.send(.get, "/metrics", token: nil).status == .unauthorized)
+            let (user, admin) = (try await app.token(), try await app.token(admin: true))
+            #expect(try await app.send(.get, "/metrics", token: user).status == .forbidden)
+            #expect(try await app.send(.get, "/metrics", token: admin).status == .ok)
+        }
+    }
+
     @Test func anInternalErrorIs500WithARequestID() async throws {
         let store = FailingStore()
         let clock = TestClock()
         let app = try await buildApplication(configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now },
                                              store: store, renderer: EchoRenderer(), seals: Fixtures.seals)
-        let token = try await AccessTokens(secret: Fixtures.secret).sign(nir: Fixtures.martinNIR, expiresAt: clock.now.addingTimeInterval(60))
+        let token = try await AccessTokens(secret: Fixtures.secret).sign(nir: Fixtures.martinNIR, issuedAt: clock.now, expiresAt: clock.now.addingTimeInterval(60))
         try await app.test(.router) { client in
             let answer = try await client.executeRequest(uri: "/v1/inbox", method: .get, headers: [.authorization: "Bearer \(token)"], body: nil)
             #expect(answer.status == .internalServerError)

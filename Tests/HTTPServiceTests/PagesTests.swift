@@ -4,6 +4,7 @@
 // header of a proxy in front, and the accessible twin served as HTML. The browser flows are in
 // Scripts/oracles/browser_flows.py.
 import Foundation
+import HTTPService
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
@@ -16,7 +17,7 @@ struct PagesTests {
 
     /// A signed-in browser: the session cookie and the form nonce cookie.
     static func cookies(_ app: TestHarness) async throws -> HTTPFields {
-        [.cookie: "ameli_session=\(try await app.token()); ameli_csrf=\(nonce)"]
+        [.cookie: "ameli_session_loopback_http=\(try await app.token()); ameli_csrf_loopback_http=\(nonce)"]
     }
 
     static func field(_ name: String, in html: String) -> String? {
@@ -27,6 +28,66 @@ struct PagesTests {
         var fields = headers
         fields[.contentType] = "application/x-www-form-urlencoded"
         return try await app.client.executeRequest(uri: path, method: .post, headers: fields, body: ByteBuffer(string: form))
+    }
+
+    /// A page session as sign-in makes it: an id that every renewal carries.
+    static func session(_ app: TestHarness, id: String, issuedAt: Date, lifetime: TimeInterval = 1800) async throws -> String {
+        try await app.tokens.sign(nir: Fixtures.martinNIR, issuedAt: issuedAt, expiresAt: issuedAt.addingTimeInterval(lifetime), session: id)
+    }
+
+    @Test func signingOutRevokesTheSessionInTheService() async throws {
+        try await withService { app in
+            let token = try await Self.session(app, id: "session-1", issuedAt: app.clock.now)
+            let cookies: HTTPFields = [.cookie: "ameli_session_loopback_http=\(token); ameli_csrf_loopback_http=\(Self.nonce)"]
+            let page = try await app.send(.get, "/compte/ceam", token: nil, headers: cookies)
+            #expect(page.status == .ok)
+            let renewed = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("ameli_session_loopback_http=") })
+            let renewedToken = String(renewed.dropFirst("ameli_session_loopback_http=".count).prefix { $0 != ";" })
+            let csrf = try #require(Self.field("_csrf", in: page.text))
+            let out = try await Self.post(app, "/compte/deconnexion", "_csrf=\(csrf)", headers: cookies)
+            #expect(out.status == .seeOther && out.headers[.location] == "/compte/connexion?fin=1")
+            // The browser forgets the cookie; a copy kept elsewhere, or the page's renewal of it, no longer signs in.
+            let again = try await app.send(.get, "/compte/ceam", token: nil, headers: cookies)
+            #expect(again.status == .seeOther && again.headers[.location] == "/compte/connexion")
+            let renewal = try await app.send(.get, "/compte/ceam", token: nil,
+                                             headers: [.cookie: "ameli_session_loopback_http=\(renewedToken)"])
+            #expect(renewal.status == .seeOther)
+            #expect(try await app.send(.get, "/v1/beneficiaries", token: token).status == .unauthorized)
+            // Another session of the same person is untouched.
+            let other = try await Self.session(app, id: "session-2", issuedAt: app.clock.now)
+            #expect(try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session_loopback_http=\(other)"]).status == .ok)
+        }
+    }
+
+    @Test func aSessionEndsTwelveHoursAfterSignInHoweverOftenItIsRenewed() async throws {
+        try await withService { app in
+            let start = app.clock.now
+            let token = try await Self.session(app, id: "long-day", issuedAt: start, lifetime: 12 * 3600 - 30)
+            app.clock.set(start.addingTimeInterval(12 * 3600 - 60))
+            let page = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session_loopback_http=\(token)"])
+            #expect(page.status == .ok)
+            let renewed = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("ameli_session_loopback_http=") })
+            #expect(renewed.contains("Max-Age=60;"), "renewed up to the twelfth hour, not 30 more minutes: \(renewed)")
+            let renewedToken = String(renewed.dropFirst("ameli_session_loopback_http=".count).prefix { $0 != ";" })
+            app.clock.set(start.addingTimeInterval(12 * 3600 + 1))
+            let late = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session_loopback_http=\(renewedToken)"])
+            #expect(late.status == .seeOther)
+        }
+    }
+
+    @Test func behindHTTPSTheSessionCookieIsHostPrefixedAndSecure() async throws {
+        try await withService(secureCookies: true) { app in
+            let token = try await Self.session(app, id: "https", issuedAt: app.clock.now)
+            let page = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "__Host-ameli_session=\(token)"])
+            #expect(page.status == .ok)
+            let cookies = page.headers[values: .setCookie]
+            let session = try #require(cookies.first { $0.hasPrefix("__Host-ameli_session=") })
+            #expect(session.contains("; Secure") && session.contains("Path=/;") && session.contains("HttpOnly") && !session.contains("Domain"))
+            #expect(cookies.contains { $0.hasPrefix("__Host-ameli_csrf=") && $0.contains("; Secure") })
+            // The loopback fallback's name means nothing here.
+            let fallback = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session_loopback_http=\(token)"])
+            #expect(fallback.status == .seeOther)
+        }
     }
 
     @Test func pagesNeedASessionAndShowTheHousehold() async throws {
@@ -40,12 +101,12 @@ struct PagesTests {
             #expect(page.text.contains("<html lang=\"fr\">") && page.text.contains("Hugo MARTIN") && page.text.contains("Norvège"))
             // The session slides: the page renews the cookie, HttpOnly and SameSite=Strict.
             let cookies = page.headers[values: .setCookie]
-            #expect(cookies.contains { $0.hasPrefix("ameli_session=") && $0.contains("HttpOnly") && $0.contains("SameSite=Strict") })
+            #expect(cookies.contains { $0.hasPrefix("ameli_session_loopback_http=") && $0.contains("HttpOnly") && $0.contains("SameSite=Strict") })
             // The identity a proxy in front would send.
             let viaHeader = try await app.send(.get, "/compte/ceam", token: nil, headers: [HTTPField.Name("X-Ameli-Identity")!: try await app.token()])
             #expect(viaHeader.status == .ok && viaHeader.text.contains("Hugo MARTIN"))
             // A forged session is no session.
-            let forged = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session=eyJhbGciOiJIUzI1NiJ9.e30.x"])
+            let forged = try await app.send(.get, "/compte/ceam", token: nil, headers: [.cookie: "ameli_session_loopback_http=eyJhbGciOiJIUzI1NiJ9.e30.x"])
             #expect(forged.status == .seeOther)
         }
     }
@@ -81,7 +142,7 @@ struct PagesTests {
             let page = try await app.send(.get, "/compte/ceam/hugo/commande", token: nil, headers: cookies)
             let token = try #require(Self.field("_csrf", in: page.text))
             var stranger = cookies
-            stranger[.cookie] = "ameli_session=\(try await app.token()); ameli_csrf=ffffffffffffffffffffffffffffffff"
+            stranger[.cookie] = "ameli_session_loopback_http=\(try await app.token()); ameli_csrf_loopback_http=ffffffffffffffffffffffffffffffff"
             #expect(try await Self.post(app, "/compte/ceam/hugo/commande", "_csrf=\(token)&depart=oui", headers: stranger).status == .forbidden)
             #expect(try await app.store.procedures(of: Fixtures.martinNIR).isEmpty)
         }
@@ -158,8 +219,8 @@ struct PagesTests {
     @Test func anOddNonceCookieIsReplaced() async throws {
         try await withService { app in
             let page = try await app.send(.get, "/compte/ceam", token: nil,
-                                          headers: [.cookie: "ameli_session=\(try await app.token()); ameli_csrf=a.b"])
-            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("ameli_csrf=") && !$0.hasPrefix("ameli_csrf=a.b") })
+                                          headers: [.cookie: "ameli_session_loopback_http=\(try await app.token()); ameli_csrf_loopback_http=a.b"])
+            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("ameli_csrf_loopback_http=") && !$0.hasPrefix("ameli_csrf_loopback_http=a.b") })
         }
     }
 

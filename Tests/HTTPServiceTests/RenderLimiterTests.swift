@@ -43,7 +43,8 @@ import Testing
             gate.release(3)
             try await held.value
             #expect(try await app.send(.get, "/v1/beneficiaries/lea/card.png").status == .ok, "admission was given back")
-            let metrics = try await app.send(.get, "/metrics", token: nil)
+            let admin = try await app.token(admin: true)
+            let metrics = try await app.send(.get, "/metrics", token: admin)
             #expect(metrics.text.contains("render_queue_wait_seconds"), "the queue wait is exported")
         }
         try await pool.shutdownGracefully()

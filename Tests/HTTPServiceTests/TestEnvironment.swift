@@ -180,7 +180,7 @@ struct TestHarness: Sendable {
     let tokens: AccessTokens
 
     func token(_ nir: NIR = Fixtures.martinNIR, admin: Bool = false, expiresIn: TimeInterval = 3600) async throws -> String {
-        try await tokens.sign(nir: nir, admin: admin, expiresAt: clock.now.addingTimeInterval(expiresIn))
+        try await tokens.sign(nir: nir, admin: admin, issuedAt: clock.now, expiresAt: clock.now.addingTimeInterval(expiresIn))
     }
 
     /// Stands for "the Martins' token" in `send`.
@@ -244,6 +244,7 @@ func withService<T: Sendable>(
     renderLimiter: RenderLimiter = RenderLimiter(),
     metrics: ServiceMetrics = ServiceMetrics(),
     ids: IdentifierGenerator = .sequential(),
+    secureCookies: Bool = false,
     _ body: @Sendable (TestHarness) async throws -> T
 ) async throws -> T {
     let testStore = try await TestStore.make(database)
@@ -251,7 +252,7 @@ func withService<T: Sendable>(
     var logger = Logger(label: "test")
     logger.logLevel = .warning
     var app = try await buildApplication(
-        configuration: ServiceConfiguration(jwtSecret: Fixtures.secret), clock: { clock.now }, store: store, renderer: renderer,
+        configuration: ServiceConfiguration(jwtSecret: Fixtures.secret, secureCookies: secureCookies), clock: { clock.now }, store: store, renderer: renderer,
         seals: Fixtures.seals, verificationLimiter: verificationLimiter, renderLimiter: renderLimiter, ids: ids, services: testStore.services, metrics: metrics, logger: logger)
     let start = clock.now
     app.beforeServerStarts {

@@ -3,38 +3,70 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JWTKit
 import Records
 
 /// The session is the API's own bearer token (HS256, the configured secret) kept in an HttpOnly, SameSite=Strict
 /// cookie — so the pages and the API know one identity, the insured's NIR. In production the identity provider or
 /// reverse proxy in front sets that cookie, or sends the token in `X-Ameli-Identity`; with `serve --demo` the
-/// sign-in page issues it.
+/// sign-in page issues it. A session lives at most `absoluteLifetime` from its sign-in, however often it is
+/// renewed, and signing out revokes it in the service, not only in the browser.
 struct PageSession: Sendable {
-    static let cookieName = "ameli_session"
-    static let csrfCookieName = "ameli_csrf"
     static let identityHeader = HTTPField.Name("X-Ameli-Identity")!
+    /// From sign-in to the end, whatever the activity: a working day.
+    static let absoluteLifetime: TimeInterval = 12 * 3600
 
     let tokens: AccessTokens
     /// The HMAC key of the form tokens (derived from the JWT secret, never the secret itself).
     let formKey: SymmetricKey
-    /// `Secure` on the cookies: on whenever the service is reached over HTTPS.
+    /// `Secure` and the `__Host-` prefix on the cookies. Off only when the public URL is plain http on loopback
+    /// (the demo, the browser check): Chromium keeps a Secure cookie over http only for `localhost`, not 127.0.0.1.
     let secureCookies: Bool
+    /// `__Host-` makes the browser refuse the cookie unless it is Secure, has Path=/ and no Domain (RFC 6265bis
+    /// §4.1.3.2), so a sibling subdomain or a plain-http page cannot plant or overwrite it.
+    let cookieName: String
+    let csrfCookieName: String
 
     init(tokens: AccessTokens, secret: String, secureCookies: Bool) {
         self.tokens = tokens
         self.formKey = SymmetricKey(data: SHA256.hash(data: Array("ameli-docs form tokens\n\(secret)".utf8)))
         self.secureCookies = secureCookies
+        self.cookieName = secureCookies ? "__Host-ameli_session" : "ameli_session_loopback_http"
+        self.csrfCookieName = secureCookies ? "__Host-ameli_csrf" : "ameli_csrf_loopback_http"
     }
 
     /// The raw session token of a request: the identity header first, then the cookie.
-    static func token(of request: Request) -> String? {
-        if let header = request.headers[identityHeader], !header.isEmpty { return header }
-        return cookie(cookieName, of: request)
+    func token(of request: Request) -> String? {
+        if let header = request.headers[Self.identityHeader], !header.isEmpty { return header }
+        return Self.cookie(cookieName, of: request)
     }
 
     func caller(of request: Request, now: Date) async -> Caller? {
-        guard let token = Self.token(of: request) else { return nil }
+        guard let token = token(of: request) else { return nil }
         return await tokens.verify(token, now: now)
+    }
+
+    /// A new session's token: a fresh session id, issued now, for `idle` seconds.
+    func signIn(nir: NIR, now: Date, idle: Int) async throws -> String {
+        try await tokens.sign(nir: nir, issuedAt: now, expiresAt: now.addingTimeInterval(TimeInterval(idle)),
+                              session: Self.randomHex())
+    }
+
+    /// The session's token renewed for `idle` more seconds, never past `absoluteLifetime` after its sign-in; nil
+    /// when the request's session is not valid. The sign-in instant travels as the token's `iat`.
+    func renewal(of request: Request, now: Date, idle: Int) async -> (token: String, maxAge: Int)? {
+        guard let token = token(of: request), let claims = await tokens.claims(of: token, now: now),
+              let nir = try? NIR(claims.sub.value) else { return nil }
+        let end = min(now.addingTimeInterval(TimeInterval(idle)), claims.iat.value.addingTimeInterval(Self.absoluteLifetime))
+        guard end > now, let renewed = try? await tokens.sign(nir: nir, admin: claims.role == "admin", issuedAt: claims.iat.value,
+                                                               expiresAt: end, session: claims.sid) else { return nil }
+        return (renewed, Int(end.timeIntervalSince(now).rounded(.down)))
+    }
+
+    /// Signs the request's session out in the service: its token, and every renewal of it, is refused from now on.
+    func revoke(_ request: Request, now: Date) async {
+        guard let token = token(of: request) else { return }
+        await tokens.revoke(token, now: now)
     }
 
     static func cookie(_ name: String, of request: Request) -> String? {
@@ -47,7 +79,8 @@ struct PageSession: Sendable {
         return nil
     }
 
-    /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, Path=/, Secure behind HTTPS; `maxAge` 0 deletes it.
+    /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, Path=/, no Domain, Secure unless on loopback http; `maxAge` 0
+    /// deletes it.
     func setCookie(_ name: String, _ value: String, maxAge: Int) -> String {
         "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
     }
@@ -64,7 +97,7 @@ struct PageSession: Sendable {
 
     /// True when the form's token matches the request's nonce cookie and signed-in person.
     func acceptsFormToken(_ token: String?, of request: Request, caller: Caller?) -> Bool {
-        guard let token, let nonce = Self.cookie(Self.csrfCookieName, of: request).flatMap(Self.wellFormedNonce) else { return false }
+        guard let token, let nonce = Self.cookie(csrfCookieName, of: request).flatMap(Self.wellFormedNonce) else { return false }
         let parts = token.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, parts[0] == nonce else { return false }
         let expected = Array(mac(nonce: nonce, subject: caller?.nir.value).utf8)

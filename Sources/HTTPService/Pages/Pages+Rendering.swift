@@ -27,15 +27,15 @@ extension Pages {
         var cookies: [String] = []
         // A nonce this service did not make (any other shape) is replaced, so that an odd cookie cannot lock a
         // browser out of every form.
-        let nonce = PageSession.cookie(PageSession.csrfCookieName, of: request).flatMap(PageSession.wellFormedNonce) ?? {
+        let nonce = PageSession.cookie(session.csrfCookieName, of: request).flatMap(PageSession.wellFormedNonce) ?? {
             let fresh = PageSession.randomHex()
-            cookies.append(session.setCookie(PageSession.csrfCookieName, fresh, maxAge: 12 * 3600))
+            cookies.append(session.setCookie(session.csrfCookieName, fresh, maxAge: 12 * 3600))
             return fresh
         }()
-        if let caller, request.headers[PageSession.identityHeader] == nil,
-           let renewed = try? await session.tokens.sign(nir: caller.nir, expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel)))) {
+        if caller != nil, request.headers[PageSession.identityHeader] == nil,
+           let renewed = await session.renewal(of: request, now: service.clock(), idle: idleSeconds(channel)) {
             // A sliding session: each page pushes the deadline back (the kiosk's 2 minutes are counted from here).
-            cookies.append(session.setCookie(PageSession.cookieName, renewed, maxAge: idleSeconds(channel)))
+            cookies.append(session.setCookie(session.cookieName, renewed.token, maxAge: renewed.maxAge))
         }
         var context = values
         context["prefix"] = channel.prefix

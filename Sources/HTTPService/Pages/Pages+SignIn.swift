@@ -26,8 +26,8 @@ extension Pages {
             guard let text = form["nir"], let nir = try? NIR(text), try await service.store.household(of: nir) != nil else {
                 return await notFound(request, channel, caller: nil)
             }
-            let token = try await session.tokens.sign(nir: nir, expiresAt: service.clock().addingTimeInterval(TimeInterval(idleSeconds(channel))))
-            return Self.redirect(to: "\(channel.prefix)/ceam", cookies: [session.setCookie(PageSession.cookieName, token, maxAge: idleSeconds(channel))])
+            let token = try await session.signIn(nir: nir, now: service.clock(), idle: idleSeconds(channel))
+            return Self.redirect(to: "\(channel.prefix)/ceam", cookies: [session.setCookie(session.cookieName, token, maxAge: idleSeconds(channel))])
         } catch {
             return await failure(request, context, channel, caller: nil, error: error)
         }
@@ -40,7 +40,9 @@ extension Pages {
         if let caller = await session.caller(of: request, now: service.clock()), (try? await form(request, for: caller)) == nil {
             return await forbidden(request, channel, caller: nil)
         }
-        return Self.redirect(to: "\(channel.prefix)/connexion?fin=1", cookies: [session.setCookie(PageSession.cookieName, "", maxAge: 0)])
+        // Deleting the cookie is not enough: a copy of the token (another tab, a proxy's log) must stop working too.
+        await session.revoke(request, now: service.clock())
+        return Self.redirect(to: "\(channel.prefix)/connexion?fin=1", cookies: [session.setCookie(session.cookieName, "", maxAge: 0)])
     }
 
     // MARK: Vérifier un document (SEAL.md), public
