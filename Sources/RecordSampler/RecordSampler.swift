@@ -148,11 +148,9 @@ public struct RecordSampler {
 
     mutating func cardNumber() -> String { "80250" + (0..<15).map { _ in String(int(0...9)) }.joined() }
 
-    /// An institution drawn as `institution()` draws it, as the record type.
+    /// An institution drawn as `institution()` draws it, decoded as a record's institution is (same checks).
     public mutating func drawnInstitution() throws -> Institution {
-        let fields = institution()
-        return try Institution(id: fields["id"] as! String, acronym: fields["acronym"] as! String, name: fields["name"] as! String,
-                               address: fields["address"] as! String, phone: fields["phone"] as! String)
+        try JSONDecoder().decode(Institution.self, from: JSONSerialization.data(withJSONObject: institution()))
     }
 
     /// An institution at or near its limits (acronym 20, name 120, address 200, telephone 30 characters).

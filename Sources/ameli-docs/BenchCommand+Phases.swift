@@ -47,11 +47,13 @@ extension BenchCommand {
         }
         for profile in profiles {
             print(String(format: "%@ %@%@: p50 %.3f ms", profile.kind, profile.format, profile.dpi.map { " \(Int($0)) dpi" } ?? "", profile.p50Ms))
-            for phase in RenderPhase.allCases {
-                guard let ms = profile.phasesP50Ms[phase.rawValue] else { continue }
-                print("  " + phase.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f ms  %5.1f %%", ms, ms / profile.p50Ms * 100))
+            func row(_ name: String, _ ms: Double) {
+                print("  " + name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f ms  %5.1f %%", ms, ms / profile.p50Ms * 100))
             }
-            print("  " + "other".padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%8.3f ms  %5.1f %%", profile.otherMs, profile.otherMs / profile.p50Ms * 100))
+            for phase in RenderPhase.allCases {
+                if let ms = profile.phasesP50Ms[phase.rawValue] { row(phase.rawValue, ms) }
+            }
+            row("other", profile.otherMs)
         }
     }
 
