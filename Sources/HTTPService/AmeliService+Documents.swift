@@ -8,28 +8,63 @@ import TeleserviceRules
 
 extension AmeliService {
     /// `GET /v1/certificates/{id}.pdf`: the first download succeeds, every later one is 410 (R_CERTIFICATE).
-    /// The PDF is rendered before the claim, so a rendering failure never uses up the one download; the claim
-    /// itself is one conditional update in the store, so under concurrency exactly one request gets the bytes.
     func downloadCertificate(_ input: Operations.DownloadCertificate.Input) async throws -> Operations.DownloadCertificate.Output {
         let caller = try RequestScope.caller()
         let id = try Self.pathIdentifier(input.path.id)
-        guard let stored = try await store.certificate(id, of: caller.nir) else { throw APIProblem.notFound }
-        guard stored.downloadedAt == nil else { throw Self.certificateGone }
-        let record = DocumentRecord.certificate(stored.issued.certificate)
-        let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: nil)
-        let bytes = try await render(record, seal: seal, format: .pdf)
-        let sha = Self.sha256Hex(bytes)
-        guard try await store.claimCertificateDownload(id, of: caller.nir, at: clock(), sha256: sha) else { throw Self.certificateGone }
-        try await store.recordServedDocument(ServedDocument(nir: caller.nir, kind: .certificate, documentID: id, format: "pdf",
-                                                            sha256: sha, servedAt: clock()))
-        try await store.recordDocumentDigest(id: id.value, sha256: sha)
-        return .ok(.init(headers: .init(eTag: "\"\(sha)\"", cacheControl: "no-store",
-                                        contentDisposition: "attachment; filename=\"certificat-provisoire-\(id.value).pdf\""),
-                         body: .pdf(HTTPBody(bytes))))
+        let download = try await downloadCertificateOnce(id, of: caller.nir, format: "pdf") { stored in
+            let record = DocumentRecord.certificate(stored.issued.certificate)
+            return try await self.render(record, seal: try await self.seal(of: record, id: id.value, nir: caller.nir, subject: nil), format: .pdf)
+        }
+        return .ok(.init(headers: .init(eTag: "\"\(download.sha256)\"", cacheControl: "no-store",
+                                        contentDisposition: Self.certificateDisposition(id)),
+                         body: .pdf(HTTPBody(download.bytes))))
     }
+
+    static func certificateDisposition(_ id: Identifier) -> String {
+        "attachment; filename=\"certificat-provisoire-\(id.value).pdf\""
+    }
+
+    /// The certificate's one download, in whichever form `produce` makes it (the PDF, or its accessible twin on the
+    /// pages), for the API and the pages alike (R_CERTIFICATE).
+    ///
+    /// The download is taken under a lease before anything is rendered, so concurrent requests, on any replica,
+    /// render it once: every other request gets 410 at the cost of one conditional update. The served bytes'
+    /// proof, the register's digest and the download itself are then written in one transaction. A failure in
+    /// between (a render error, a full render queue) gives the lease back, so it never uses the download up; a
+    /// replica that dies holding it lets it expire.
+    func downloadCertificateOnce(_ id: Identifier, of nir: NIR, format: String,
+                                 produce: (StoredCertificate) async throws -> [UInt8]) async throws -> (bytes: [UInt8], sha256: String) {
+        let now = clock()
+        let lease = DownloadLease(token: UUID().uuidString, at: now, until: now.addingTimeInterval(Self.downloadLeaseSeconds))
+        let stored: StoredCertificate
+        switch try await store.leaseCertificateDownload(id, of: nir, lease: lease) {
+        case .notFound: throw APIProblem.notFound
+        case .downloaded: throw Self.certificateGone
+        case .taken: throw Self.certificateBeingDownloaded
+        case .granted(let granted): stored = granted
+        }
+        do {
+            let bytes = try await produce(stored)
+            let sha = Self.sha256Hex(bytes)
+            let served = ServedDocument(nir: nir, kind: .certificate, documentID: id, format: format, sha256: sha, servedAt: now)
+            guard try await store.completeCertificateDownload(id, token: lease.token, served: served) else { throw Self.certificateGone }
+            return (bytes, sha)
+        } catch {
+            try? await store.releaseCertificateDownload(id, of: nir, token: lease.token)
+            throw error
+        }
+    }
+
+    /// Long enough for any render under load (milliseconds, or seconds queued); short enough that a replica's
+    /// crash mid-download leaves the insured only a minute to wait.
+    static let downloadLeaseSeconds: TimeInterval = 60
 
     static let certificateGone = APIProblem(
         .gone, detail: "Ce certificat provisoire a déjà été téléchargé : il ne peut l'être qu'une fois. Conservez le fichier reçu (R_CERTIFICATE).")
+
+    /// Another request holds the one download at this instant. It is 410 as well: that request is the download.
+    static let certificateBeingDownloaded = APIProblem(
+        .gone, detail: "Ce certificat provisoire est en cours de téléchargement par une autre demande : il ne peut l'être qu'une fois. Si ce téléchargement n'a pas abouti, réessayez dans une minute (R_CERTIFICATE).")
 
     /// `GET /v1/inbox`: one message per acknowledgement, newest first (R_ACK).
     func inbox(_ input: Operations.Inbox.Input) async throws -> Operations.Inbox.Output {

@@ -13,6 +13,8 @@ public final class InMemoryStore: Store {
         var proxies: [NIR: [Proxy]] = [:]
         var confirmations: [Identifier: (NIR, ProxyConfirmation)] = [:]
         var certificates: [Identifier: (NIR, StoredCertificate)] = [:]
+        /// Download leases by certificate id (the databases keep them in the certificate's row).
+        var downloadLeases: [Identifier: DownloadLease] = [:]
         var messages: [NIR: [InboxMessage]] = [:]
         /// Every household's notices as a queue, oldest first, with their leases (a household's are filtered out of it).
         var outbox: [LeasedNotice] = []
@@ -141,21 +143,44 @@ public final class InMemoryStore: Store {
         state.withLock { state in state.confirmations[id].flatMap { $0.0 == nir ? $0.1 : nil } }
     }
 
-    public func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool {
+    public func leaseCertificateDownload(_ id: Identifier, of nir: NIR, lease: DownloadLease) async throws -> CertificateLeaseOutcome {
         state.withLock { state in
-            guard let (owner, stored) = state.certificates[id], owner == nir, stored.downloadedAt == nil else { return false }
-            state.certificates[id] = (owner, StoredCertificate(issued: stored.issued, downloadedAt: instant, sha256: sha256))
+            guard let (owner, stored) = state.certificates[id], owner == nir else { return .notFound }
+            guard stored.downloadedAt == nil else { return .downloaded }
+            if let held = state.downloadLeases[id], held.until > lease.at { return .taken }
+            state.downloadLeases[id] = lease
+            return .granted(stored)
+        }
+    }
+
+    public func completeCertificateDownload(_ id: Identifier, token: String, served: ServedDocument) async throws -> Bool {
+        state.withLock { state in
+            guard let lease = state.downloadLeases[id], lease.token == token,
+                  let (owner, stored) = state.certificates[id], owner == served.nir, stored.downloadedAt == nil else { return false }
+            state.downloadLeases[id] = nil
+            state.certificates[id] = (owner, StoredCertificate(issued: stored.issued, downloadedAt: lease.at, sha256: served.sha256))
+            Self.recordServed(served, in: &state)
+            let key = RegisteredDocument.key(id.value)
+            if state.register[key]?.sha256 == nil { state.register[key]?.sha256 = served.sha256 }
             return true
         }
     }
 
-    public func recordServedDocument(_ document: ServedDocument) async throws {
-        // As the databases' unique index: once per distinct content.
+    public func releaseCertificateDownload(_ id: Identifier, of nir: NIR, token: String) async throws {
         state.withLock { state in
-            let seen = state.served.contains { $0.nir == document.nir && $0.kind == document.kind && $0.documentID == document.documentID
-                && $0.format == document.format && $0.sha256 == document.sha256 }
-            if !seen { state.served.append(document) }
+            if state.downloadLeases[id]?.token == token, state.certificates[id]?.0 == nir { state.downloadLeases[id] = nil }
         }
+    }
+
+    public func recordServedDocument(_ document: ServedDocument) async throws {
+        state.withLock { state in Self.recordServed(document, in: &state) }
+    }
+
+    /// As the databases' unique index: once per distinct content.
+    private static func recordServed(_ document: ServedDocument, in state: inout State) {
+        let seen = state.served.contains { $0.nir == document.nir && $0.kind == document.kind && $0.documentID == document.documentID
+            && $0.format == document.format && $0.sha256 == document.sha256 }
+        if !seen { state.served.append(document) }
     }
 
     public func servedDocuments(of nir: NIR) async throws -> [ServedDocument] {

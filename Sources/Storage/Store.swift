@@ -42,8 +42,17 @@ public protocol Store: Sendable {
     func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate?
     func proxyConfirmation(_ id: Identifier, of nir: NIR) async throws -> ProxyConfirmation?
 
-    /// R_CERTIFICATE: one conditional update; true for exactly one caller, whatever the concurrency.
-    func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool
+    /// R_CERTIFICATE, first step of the one download: one conditional update that takes the certificate for
+    /// `lease.until` under `lease.token`, for exactly one caller whatever the concurrency and the replicas. Only the
+    /// holder renders; everyone else learns at the cost of that update that the download is taken or done.
+    func leaseCertificateDownload(_ id: Identifier, of nir: NIR, lease: DownloadLease) async throws -> CertificateLeaseOutcome
+    /// Second step, in one transaction: the certificate marked downloaded with the digest of what was served, the
+    /// served document recorded, the register's digest kept. False (and nothing written) when `token` no longer holds
+    /// the lease, because it expired and someone else took it.
+    func completeCertificateDownload(_ id: Identifier, token: String, served: ServedDocument) async throws -> Bool
+    /// Gives the download back after a failure before completion (a render error), so that the insured can try again
+    /// at once rather than after the lease expires. Does nothing when `token` does not hold it.
+    func releaseCertificateDownload(_ id: Identifier, of nir: NIR, token: String) async throws
     /// Records the SHA-256 of a document served, so that it can later be proven: once per distinct content (the same
     /// bytes served again to the same person add nothing).
     func recordServedDocument(_ document: ServedDocument) async throws

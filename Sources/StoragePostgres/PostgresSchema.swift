@@ -146,5 +146,9 @@ enum PostgresSchema {
             """,
             "CREATE INDEX email_notices_due ON email_notices(status, next_attempt_at)",
         ]),
+        ("v5-download-lease", [
+            // See SQLiteSchema's v5-download-lease: the one download taken under a lease while it renders.
+            "ALTER TABLE certificates ADD COLUMN lease_token text, ADD COLUMN lease_until double precision",
+        ]),
     ]
 }

@@ -283,20 +283,49 @@ public final class PostgresStore: Store, Service {
             .first.flatMap { $0 }.map { try StoredJSON.decode(ProxyConfirmation.self, from: $0) }
     }
 
-    public func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool {
-        // R_CERTIFICATE: one conditional UPDATE; under READ COMMITTED a concurrent second updater re-checks the
-        // condition after the first commits and finds downloaded_at set, so exactly one row comes back overall.
-        let time = instant.timeIntervalSince1970
-        let rows = try await collect(client.query("""
-            UPDATE certificates SET downloaded_at = \(time), sha256 = \(sha256)
-            WHERE id = \(id.value) AND nir = \(nir.value) AND downloaded_at IS NULL RETURNING id
+    public func leaseCertificateDownload(_ id: Identifier, of nir: NIR, lease: DownloadLease) async throws -> CertificateLeaseOutcome {
+        // One conditional UPDATE: under READ COMMITTED a concurrent updater waits for the row, re-checks the
+        // condition after the first commits, and finds the lease taken, so exactly one row comes back overall.
+        let (until, at) = (lease.until.timeIntervalSince1970, lease.at.timeIntervalSince1970)
+        let taken = try await collect(client.query("""
+            UPDATE certificates SET lease_token = \(lease.token), lease_until = \(until)
+            WHERE id = \(id.value) AND nir = \(nir.value) AND downloaded_at IS NULL AND (lease_until IS NULL OR lease_until <= \(at))
+            RETURNING id
             """, logger: logger).decode(String.self))
-        return rows.count == 1
+        guard let stored = try await certificate(id, of: nir) else { return .notFound }
+        if taken.count == 1 { return .granted(stored) }
+        return stored.downloadedAt == nil ? .taken : .downloaded
+    }
+
+    public func completeCertificateDownload(_ id: Identifier, token: String, served: ServedDocument) async throws -> Bool {
+        // One transaction: the download, the proof of what was served and the register's digest, or none of them.
+        try await transaction { connection in
+            let (nir, time, key) = (served.nir.value, served.servedAt.timeIntervalSince1970, RegisteredDocument.key(id.value))
+            let rows = try await collect(connection.query("""
+                UPDATE certificates SET downloaded_at = \(time), sha256 = \(served.sha256), lease_token = NULL, lease_until = NULL
+                WHERE id = \(id.value) AND nir = \(nir) AND downloaded_at IS NULL AND lease_token = \(token) RETURNING id
+                """, logger: logger).decode(String.self))
+            guard rows.count == 1 else { return false }
+            try await insertServed(served, connection)
+            try await connection.query("UPDATE document_register SET sha256 = \(served.sha256) WHERE id_key = \(key) AND sha256 IS NULL",
+                                       logger: logger)
+            return true
+        }
+    }
+
+    public func releaseCertificateDownload(_ id: Identifier, of nir: NIR, token: String) async throws {
+        try await client.query("""
+            UPDATE certificates SET lease_token = NULL, lease_until = NULL WHERE id = \(id.value) AND nir = \(nir.value) AND lease_token = \(token)
+            """, logger: logger)
     }
 
     public func recordServedDocument(_ document: ServedDocument) async throws {
+        try await client.withConnection { connection in try await self.insertServed(document, connection) }
+    }
+
+    private func insertServed(_ document: ServedDocument, _ connection: PostgresConnection) async throws {
         let (nir, kind, id, time) = (document.nir.value, document.kind.rawValue, document.documentID.value, document.servedAt.timeIntervalSince1970)
-        try await client.query("""
+        try await connection.query("""
             INSERT INTO served_documents (nir, kind, document_id, format, sha256, served_at)
             VALUES (\(nir), \(kind), \(id), \(document.format), \(document.sha256), \(time))
             ON CONFLICT (nir, kind, document_id, format, sha256) DO NOTHING

@@ -134,6 +134,14 @@ enum SQLiteSchema {
                 CREATE INDEX email_notices_due ON email_notices(status, next_attempt_at);
                 """)
         }
+        migrator.registerMigration("v5-download-lease") { db in
+            // The certificate's one download is taken under a lease while it renders, then completed in one
+            // transaction (DownloadLease).
+            try db.execute(sql: """
+                ALTER TABLE certificates ADD COLUMN lease_token TEXT;
+                ALTER TABLE certificates ADD COLUMN lease_until REAL;
+                """)
+        }
         return migrator
     }
 }

@@ -188,14 +188,16 @@ public final class SQLiteStore: Store {
     }
 
     public func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate? {
-        try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT order_id, beneficiary_id, body, downloaded_at, sha256 FROM certificates WHERE id = ? AND nir = ?",
-                                             arguments: [id.value, nir.value]) else { return nil }
-            let issued = IssuedCertificate(certificate: try StoredJSON.decode(ProvisionalCertificate.self, from: row["body"]),
-                                           orderID: try Identifier(row["order_id"]), beneficiaryID: try Identifier(row["beneficiary_id"]))
-            let downloaded: Double? = row["downloaded_at"]
-            return StoredCertificate(issued: issued, downloadedAt: downloaded.map(Date.init(timeIntervalSince1970:)), sha256: row["sha256"])
-        }
+        try await pool.read { db in try Self.certificate(id, of: nir, db) }
+    }
+
+    private static func certificate(_ id: Identifier, of nir: NIR, _ db: Database) throws -> StoredCertificate? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT order_id, beneficiary_id, body, downloaded_at, sha256 FROM certificates WHERE id = ? AND nir = ?",
+                                         arguments: [id.value, nir.value]) else { return nil }
+        let issued = IssuedCertificate(certificate: try StoredJSON.decode(ProvisionalCertificate.self, from: row["body"]),
+                                       orderID: try Identifier(row["order_id"]), beneficiaryID: try Identifier(row["beneficiary_id"]))
+        let downloaded: Double? = row["downloaded_at"]
+        return StoredCertificate(issued: issued, downloadedAt: downloaded.map(Date.init(timeIntervalSince1970:)), sha256: row["sha256"])
     }
 
     public func proxyConfirmation(_ id: Identifier, of nir: NIR) async throws -> ProxyConfirmation? {
@@ -205,24 +207,56 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool {
+    public func leaseCertificateDownload(_ id: Identifier, of nir: NIR, lease: DownloadLease) async throws -> CertificateLeaseOutcome {
         try await pool.write { db in
-            // R_CERTIFICATE: the condition and the update are one statement, so exactly one caller changes the row.
+            // The condition and the update are one statement inside the one writer's transaction: exactly one
+            // caller takes an untaken (or expired) lease.
             try db.execute(sql: """
-                UPDATE certificates SET downloaded_at = ?, sha256 = ? WHERE id = ? AND nir = ? AND downloaded_at IS NULL
-                """, arguments: [instant.timeIntervalSince1970, sha256, id.value, nir.value])
-            return db.changesCount == 1
+                UPDATE certificates SET lease_token = ?, lease_until = ?
+                WHERE id = ? AND nir = ? AND downloaded_at IS NULL AND (lease_until IS NULL OR lease_until <= ?)
+                """, arguments: [lease.token, lease.until.timeIntervalSince1970, id.value, nir.value, lease.at.timeIntervalSince1970])
+            if db.changesCount == 1 {
+                guard let stored = try Self.certificate(id, of: nir, db) else { return .notFound }
+                return .granted(stored)
+            }
+            guard let stored = try Self.certificate(id, of: nir, db) else { return .notFound }
+            return stored.downloadedAt == nil ? .taken : .downloaded
+        }
+    }
+
+    public func completeCertificateDownload(_ id: Identifier, token: String, served: ServedDocument) async throws -> Bool {
+        try await pool.write { db in
+            // One transaction: the download, the proof of what was served and the register's digest, or none of them.
+            try db.execute(sql: """
+                UPDATE certificates SET downloaded_at = ?, sha256 = ?, lease_token = NULL, lease_until = NULL
+                WHERE id = ? AND nir = ? AND downloaded_at IS NULL AND lease_token = ?
+                """, arguments: [served.servedAt.timeIntervalSince1970, served.sha256, id.value, served.nir.value, token])
+            guard db.changesCount == 1 else { return false }
+            try Self.insertServed(served, db)
+            try db.execute(sql: "UPDATE document_register SET sha256 = ? WHERE id_key = ? AND sha256 IS NULL",
+                           arguments: [served.sha256, RegisteredDocument.key(id.value)])
+            return true
+        }
+    }
+
+    public func releaseCertificateDownload(_ id: Identifier, of nir: NIR, token: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                UPDATE certificates SET lease_token = NULL, lease_until = NULL WHERE id = ? AND nir = ? AND lease_token = ?
+                """, arguments: [id.value, nir.value, token])
         }
     }
 
     public func recordServedDocument(_ document: ServedDocument) async throws {
-        try await pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO served_documents (nir, kind, document_id, format, sha256, served_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (nir, kind, document_id, format, sha256) DO NOTHING
-                """, arguments: [document.nir.value, document.kind.rawValue, document.documentID.value, document.format,
-                                 document.sha256, document.servedAt.timeIntervalSince1970])
-        }
+        try await pool.write { db in try Self.insertServed(document, db) }
+    }
+
+    private static func insertServed(_ document: ServedDocument, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO served_documents (nir, kind, document_id, format, sha256, served_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (nir, kind, document_id, format, sha256) DO NOTHING
+            """, arguments: [document.nir.value, document.kind.rawValue, document.documentID.value, document.format,
+                             document.sha256, document.servedAt.timeIntervalSince1970])
     }
 
     public func servedDocuments(of nir: NIR) async throws -> [ServedDocument] {

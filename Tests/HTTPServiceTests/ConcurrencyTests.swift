@@ -2,8 +2,12 @@
 import Testing
 
 @Suite struct ConcurrencyTests {
-    @Test func R_CERTIFICATE_fiftyConcurrentDownloadsGiveExactlyOneDocument() async throws {
-        try await Scenarios.fiftyConcurrentDownloads(.sqlite)
+    @Test func R_CERTIFICATE_hundredConcurrentDownloadsOverTwoReplicasGiveOneDocument() async throws {
+        try await Scenarios.hundredConcurrentDownloadsOverTwoReplicas(.sqlite)
+    }
+
+    @Test func R_CERTIFICATE_aFailedRenderDoesNotUseTheDownloadUp() async throws {
+        try await Scenarios.aFailedRenderDoesNotUseTheDownloadUp(.sqlite)
     }
 
     @Test func R_ONE_OPEN_ORDER_twoConcurrentOrdersGiveExactlyOneCreated() async throws {

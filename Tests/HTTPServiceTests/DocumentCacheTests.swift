@@ -12,19 +12,6 @@ import Testing
 
 @Suite struct DocumentCacheTests {
     /// EchoRenderer that counts its renders.
-    final class CountingRenderer: DocumentRendering {
-        let count = Mutex(0)
-        var contentVersion: String { "echo-1" }
-        func render(_ document: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8] {
-            count.withLock { $0 += 1 }
-            return try EchoRenderer().render(document, seal: seal, format: format, dpi: dpi)
-        }
-        var renders: Int { count.withLock { $0 } }
-        func describe(_ document: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
-            try EchoRenderer().describe(document, seal: seal)
-        }
-    }
-
     @Test func revalidationAndRepeatedViewsDoNotRender() async throws {
         let renderer = CountingRenderer()
         let etag = try await withService(renderer: renderer) { app -> String in

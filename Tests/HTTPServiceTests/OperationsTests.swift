@@ -90,7 +90,9 @@ struct FailingStore: Store {
     func notices(of nir: NIR) async throws -> [EmailNotice] { throw Down() }
     func certificate(_ id: Identifier, of nir: NIR) async throws -> StoredCertificate? { throw Down() }
     func proxyConfirmation(_ id: Identifier, of nir: NIR) async throws -> ProxyConfirmation? { throw Down() }
-    func claimCertificateDownload(_ id: Identifier, of nir: NIR, at instant: Date, sha256: String) async throws -> Bool { throw Down() }
+    func leaseCertificateDownload(_ id: Identifier, of nir: NIR, lease: DownloadLease) async throws -> CertificateLeaseOutcome { throw Down() }
+    func completeCertificateDownload(_ id: Identifier, token: String, served: ServedDocument) async throws -> Bool { throw Down() }
+    func releaseCertificateDownload(_ id: Identifier, of nir: NIR, token: String) async throws { throw Down() }
     func recordServedDocument(_ document: ServedDocument) async throws { throw Down() }
     func servedDocuments(of nir: NIR) async throws -> [ServedDocument] { throw Down() }
     func registeredDocument(id: String) async throws -> RegisteredDocument? { throw Down() }

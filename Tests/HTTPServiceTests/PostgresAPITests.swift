@@ -28,8 +28,12 @@ struct PostgresAPITests {
         }
     }
 
-    @Test func R_CERTIFICATE_fiftyConcurrentDownloadsOnPostgres() async throws {
-        try await Scenarios.fiftyConcurrentDownloads(.postgres)
+    @Test func R_CERTIFICATE_hundredConcurrentDownloadsOverTwoReplicasGiveOneDocumentOnPostgres() async throws {
+        try await Scenarios.hundredConcurrentDownloadsOverTwoReplicas(.postgres)
+    }
+
+    @Test func R_CERTIFICATE_aFailedRenderDoesNotUseTheDownloadUpOnPostgres() async throws {
+        try await Scenarios.aFailedRenderDoesNotUseTheDownloadUp(.postgres)
     }
 
     @Test func R_ONE_OPEN_ORDER_twoConcurrentOrdersOnPostgres() async throws {

@@ -127,22 +127,36 @@ enum Fixtures {
 
 /// A fresh database for one test: a new SQLite file in a temporary directory, or a new PostgreSQL database.
 struct TestStore: Sendable {
+    enum Location: Sendable { case sqlite(path: String), postgres(url: String) }
+
     let store: any Store
     let services: [any Service]
+    let location: Location
 
     static func make(_ database: TestDatabase) async throws -> TestStore {
         switch database {
         case .sqlite:
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ameli-docs-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            return TestStore(store: try SQLiteStore(path: dir.appendingPathComponent("test.sqlite").path), services: [])
+            return try open(.sqlite(path: dir.appendingPathComponent("test.sqlite").path))
         case .postgres:
-            let url = try await PostgresTestDatabase.create()
+            return try open(.postgres(url: try await PostgresTestDatabase.create()))
+        }
+    }
+
+    /// Another replica's store: its own connections to the same database.
+    func replica() throws -> TestStore { try Self.open(location) }
+
+    private static func open(_ location: Location) throws -> TestStore {
+        switch location {
+        case .sqlite(let path):
+            return TestStore(store: try SQLiteStore(path: path), services: [], location: location)
+        case .postgres(let url):
             // Quiet: the pool warns when a query waits for `run()`, which the test harness starts concurrently.
             var logger = Logger(label: "test.postgres")
             logger.logLevel = .error
             let store = try PostgresStore(url: url, logger: logger)
-            return TestStore(store: store, services: [store])
+            return TestStore(store: store, services: [store], location: location)
         }
     }
 }
@@ -178,6 +192,8 @@ struct TestHarness: Sendable {
     let store: any Store
     let clock: TestClock
     let tokens: AccessTokens
+    /// The database under this application, for a second replica over it (`withService(sharing:)`).
+    let testStore: TestStore
 
     func token(_ nir: NIR = Fixtures.martinNIR, admin: Bool = false, expiresIn: TimeInterval = 3600) async throws -> String {
         try await tokens.sign(nir: nir, admin: admin, issuedAt: clock.now, expiresAt: clock.now.addingTimeInterval(expiresIn))
@@ -245,9 +261,10 @@ func withService<T: Sendable>(
     metrics: ServiceMetrics = ServiceMetrics(),
     ids: IdentifierGenerator = .sequential(),
     secureCookies: Bool = false,
+    sharing shared: TestStore? = nil,
     _ body: @Sendable (TestHarness) async throws -> T
 ) async throws -> T {
-    let testStore = try await TestStore.make(database)
+    let testStore = if let shared { try shared.replica() } else { try await TestStore.make(database) }
     let store = testStore.store
     var logger = Logger(label: "test")
     logger.logLevel = .warning
@@ -261,6 +278,35 @@ func withService<T: Sendable>(
     }
     let tokens = try await AccessTokens(secret: Fixtures.secret)
     return try await app.test(.router) { client in
-        try await body(TestHarness(client: client, store: store, clock: clock, tokens: tokens))
+        try await body(TestHarness(client: client, store: store, clock: clock, tokens: tokens, testStore: testStore))
+    }
+}
+
+/// Deterministic stand-in bytes, counting its renders: a test can prove that something was not rendered.
+final class CountingRenderer: DocumentRendering {
+    private let count = Mutex(0)
+    var contentVersion: String { "echo-1" }
+    func render(_ document: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8] {
+        count.withLock { $0 += 1 }
+        return try EchoRenderer().render(document, seal: seal, format: format, dpi: dpi)
+    }
+    var renders: Int { count.withLock { $0 } }
+    func describe(_ document: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
+        try EchoRenderer().describe(document, seal: seal)
+    }
+}
+
+/// Fails its first render, then renders as `EchoRenderer`: a rendering error in the middle of a procedure.
+final class FailingOnceRenderer: DocumentRendering {
+    struct Broken: Error {}
+    private let failed = Mutex(false)
+    var contentVersion: String { "echo-1" }
+    func render(_ document: DocumentRecord, seal: DocumentSeal?, format: OutputFormat, dpi: Double) throws -> [UInt8] {
+        let first = failed.withLock { failed -> Bool in defer { failed = true }; return !failed }
+        if first { throw Broken() }
+        return try EchoRenderer().render(document, seal: seal, format: format, dpi: dpi)
+    }
+    func describe(_ document: DocumentRecord, seal: DocumentSeal?) throws -> DocumentDescription {
+        try EchoRenderer().describe(document, seal: seal)
     }
 }

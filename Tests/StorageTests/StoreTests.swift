@@ -167,15 +167,60 @@ import Testing
                 return ProcedureCommit(changes: changes, value: 0)
             }
             #expect(try await store.certificate("cert-1", of: Self.otherNIR) == nil, "\(kind)")
-            #expect(try await store.claimCertificateDownload("cert-1", of: Self.otherNIR, at: Self.now, sha256: "x") == false, "\(kind)")
-            let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
-                for _ in 0..<50 { group.addTask { try await store.claimCertificateDownload("cert-1", of: Self.nir, at: Self.now, sha256: "abc") } }
-                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            #expect(try await store.leaseCertificateDownload("cert-1", of: Self.otherNIR, lease: Self.lease("x", Self.now)) == .notFound, "\(kind)")
+            let outcomes = try await withThrowingTaskGroup(of: CertificateLeaseOutcome.self) { group in
+                for index in 0..<50 { group.addTask { try await store.leaseCertificateDownload("cert-1", of: Self.nir, lease: Self.lease("t\(index)", Self.now)) } }
+                return try await group.reduce(into: [CertificateLeaseOutcome]()) { $0.append($1) }
             }
-            #expect(wins == 1, "\(kind)")
+            #expect(outcomes.filter { if case .granted = $0 { true } else { false } }.count == 1, "\(kind)")
+            #expect(outcomes.filter { $0 == .taken }.count == 49, "\(kind)")
+            // Only the holder completes; an expired lease is taken over, and the first holder can no longer complete.
+            let later = Self.now.addingTimeInterval(61)
+            #expect(try await store.completeCertificateDownload("cert-1", token: "wrong", served: Self.served("abc")) == false,
+                    "\(kind): a stranger's token completes nothing")
+            guard case .granted = try await store.leaseCertificateDownload("cert-1", of: Self.nir, lease: Self.lease("late", later)) else {
+                Issue.record("\(kind): an expired lease is taken over"); return
+            }
+            #expect(try await store.completeCertificateDownload("cert-1", token: "late", served: Self.served("abc", at: later)), "\(kind)")
+            #expect(try await store.leaseCertificateDownload("cert-1", of: Self.nir, lease: Self.lease("again", later)) == .downloaded, "\(kind)")
             let stored = try await store.certificate("cert-1", of: Self.nir)
-            #expect(stored?.downloadedAt == Self.now && stored?.sha256 == "abc", "\(kind)")
+            #expect(stored?.downloadedAt == later && stored?.sha256 == "abc", "\(kind)")
+            #expect(try await store.servedDocuments(of: Self.nir).map(\.sha256) == ["abc"], "\(kind)")
         }
+    }
+
+    @Test func R_CERTIFICATE_aReleasedLeaseCanBeTakenAgainAtOnce() async throws {
+        try await Self.withStores { (store: any Store, kind: String) async throws in
+            _ = try await store.importRecord(Self.record(), at: Self.now)
+            let issued = IssuedCertificate(certificate: try Self.certificate("cert-1"), orderID: "proc-1", beneficiaryID: "marc")
+            _ = try await store.perform(ProcedureRequest(nir: Self.nir)) { _ in
+                var changes = HouseholdChanges()
+                changes.certificates = [issued]
+                return ProcedureCommit(changes: changes, value: 0)
+            }
+            let lease = DownloadLease(token: "a", at: Self.now, until: Self.now.addingTimeInterval(60))
+            guard case .granted = try await store.leaseCertificateDownload("cert-1", of: Self.nir, lease: lease) else {
+                Issue.record("\(kind): the first lease is granted"); return
+            }
+            try await store.releaseCertificateDownload("cert-1", of: Self.nir, token: "someone else")
+            #expect(try await store.leaseCertificateDownload("cert-1", of: Self.nir, lease: DownloadLease(token: "b", at: Self.now, until: Self.now)) == .taken,
+                    "\(kind): a stranger's release gives nothing back")
+            try await store.releaseCertificateDownload("cert-1", of: Self.nir, token: "a")
+            guard case .granted = try await store.leaseCertificateDownload("cert-1", of: Self.nir, lease: DownloadLease(token: "b", at: Self.now, until: Self.now.addingTimeInterval(60))) else {
+                Issue.record("\(kind): a released lease is granted again"); return
+            }
+            #expect(try await store.completeCertificateDownload("cert-1", token: "a", served: Self.served("abc")) == false, "\(kind)")
+            #expect(try await store.certificate("cert-1", of: Self.nir)?.downloadedAt == nil, "\(kind)")
+            #expect(try await store.servedDocuments(of: Self.nir).isEmpty, "\(kind): a failed completion writes nothing")
+        }
+    }
+
+    static func lease(_ token: String, _ instant: Date) -> DownloadLease {
+        DownloadLease(token: token, at: instant, until: instant.addingTimeInterval(60))
+    }
+
+    static func served(_ sha: String, at instant: Date = now) -> ServedDocument {
+        ServedDocument(nir: nir, kind: .certificate, documentID: "cert-1", format: "pdf", sha256: sha, servedAt: instant)
     }
 
     @Test func inboxAndHistoryAreNewestFirst() async throws {
@@ -205,7 +250,7 @@ import Testing
         try await store.migrate()
         try await store.migrate()   // idempotent
         #expect(try await store.journalMode() == "wal")
-        #expect(try await store.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once", "v4-outbox"])
+        #expect(try await store.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once", "v4-outbox", "v5-download-lease"])
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
@@ -217,7 +262,7 @@ import Testing
             group.addTask { try await postgres.run() }
             try await postgres.migrate()
             try await postgres.migrate()
-            #expect(try await postgres.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once", "v4-outbox"])
+            #expect(try await postgres.appliedMigrations() == ["v1-households", "v2-document-register", "v3-served-once", "v4-outbox", "v5-download-lease"])
             group.cancelAll()
         }
     }

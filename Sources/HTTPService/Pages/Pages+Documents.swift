@@ -99,12 +99,18 @@ extension Pages {
             if form["forme"] == "html" {
                 return Self.htmlDocument(try await certificateTwin(page))
             }
-            let output = try await asCaller(page) { try await service.downloadCertificate(.init(path: .init(id: page.id), headers: .init())) }
-            guard case .ok(let ok) = output, case .pdf(let body) = ok.body else { throw APIProblem.notFound }
+            guard let id = try? Identifier(page.id) else { throw APIProblem.notFound }
+            let nir = page.caller.nir
+            let download = try await service.downloadCertificateOnce(id, of: nir, format: "pdf") { stored in
+                let record = DocumentRecord.certificate(stored.issued.certificate)
+                return try await service.render(record, seal: try await service.seal(of: record, id: id.value, nir: nir, subject: nil),
+                                                format: .pdf)
+            }
             // The kiosk prints rather than downloads: its browser shows the PDF, with its print button.
-            let disposition = page.channel == .kiosk ? ok.headers.contentDisposition?.replacingOccurrences(of: "attachment", with: "inline")
-                                                     : ok.headers.contentDisposition
-            return try await Self.document(body, type: "application/pdf", disposition: disposition)
+            let disposition = AmeliService.certificateDisposition(id)
+            return try await Self.document(HTTPBody(download.bytes), type: "application/pdf",
+                                           disposition: page.channel == .kiosk ? disposition.replacingOccurrences(of: "attachment", with: "inline")
+                                                                               : disposition)
         } catch let problem as APIProblem where problem.status == .gone {
             return await self.page("erreur", ["title": "Certificat déjà téléchargé", "message": problem.detail],
                                    status: .gone, request: page.request, channel: page.channel, caller: page.caller)
@@ -114,17 +120,12 @@ extension Pages {
     /// The certificate as its accessible twin, under the same one-download rule as the PDF.
     private func certificateTwin(_ page: PageRequest) async throws -> String {
         let nir = page.caller.nir
-        guard let id = try? Identifier(page.id), let stored = try await service.store.certificate(id, of: nir) else { throw APIProblem.notFound }
-        guard stored.downloadedAt == nil else { throw AmeliService.certificateGone }
-        let html = try await twin(.certificate(stored.issued.certificate), documentID: id.value, nir: nir, subject: nil,
-                                  note: "Version accessible du certificat. Ce téléchargement unique remplace le PDF.")
-        let sha = AmeliService.sha256Hex(Array(html.utf8))
-        guard try await service.store.claimCertificateDownload(id, of: nir, at: service.clock(), sha256: sha) else { throw AmeliService.certificateGone }
-        try await service.store.recordServedDocument(ServedDocument(nir: nir, kind: .certificate, documentID: id, format: "html",
-                                                                    sha256: sha, servedAt: service.clock()))
-        // As the PDF's download does: the register keeps the digest of what was served, so it can be proven later.
-        try await service.store.recordDocumentDigest(id: id.value, sha256: sha)
-        return html
+        guard let id = try? Identifier(page.id) else { throw APIProblem.notFound }
+        let download = try await service.downloadCertificateOnce(id, of: nir, format: "html") { stored in
+            Array(try await self.twin(.certificate(stored.issued.certificate), documentID: id.value, nir: nir, subject: nil,
+                                      note: "Version accessible du certificat. Ce téléchargement unique remplace le PDF.").utf8)
+        }
+        return String(decoding: download.bytes, as: UTF8.self)
     }
 
     // MARK: Messagerie (R_ACK)
