@@ -22,16 +22,14 @@ extension AmeliService {
     /// `POST /v1/verifications`: `{"seal": TEXT}` or an `image/png` scan. Answers only what the seal carries,
     /// with the signature's check and the register's status of the document.
     func verify(_ input: Operations.Verify.Input) async throws -> Operations.Verify.Output {
-        if let wait = verificationLimiter.take(for: RequestScope.current?.clientAddress ?? "local") {
-            var problem = APIProblem(.tooManyRequests, detail: "Trop de vérifications depuis votre adresse : réessayez dans quelques secondes.")
-            problem.headers[.retryAfter] = String(Int(wait.rounded(.up)))
-            throw problem
-        }
+        let client = RequestScope.current?.clientAddress ?? "local"
+        try Self.admit(client, by: verificationLimiter)
         let text: String
         switch input.body {
         case .json(let body):
             text = body.seal
         case .png:
+            try Self.admit(client, by: scans.perClient)
             text = try await sealText(fromScan: try RequestScope.require().body)
         }
         let seal: SignedSeal
@@ -58,16 +56,24 @@ extension AmeliService {
                                            revokedReason: revokedReason, document: document))))
     }
 
+    /// 429 with Retry-After when `client` has used up its rate.
+    private static func admit(_ client: String, by limiter: RateLimiter) throws {
+        guard let wait = limiter.take(for: client) else { return }
+        var problem = APIProblem(.tooManyRequests, detail: "Trop de vérifications depuis votre adresse : réessayez dans quelques secondes.")
+        problem.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+        throw problem
+    }
+
     static let unreadableSeal = APIProblem(.invalidSeal, detail: "Ce texte n'est pas un cachet AmeliDocs lisible : copiez le texte entier du code du document, ou envoyez une image de la page.")
 
     /// The first seal read from a PNG scan. Every failure to read is the same 422 for the person: no seal found.
     private func sealText(fromScan bytes: [UInt8]) async throws -> String {
         let noSeal = APIProblem(.noSealFound, detail: "Aucun cachet lisible n'a été trouvé dans cette image. Numérisez la page entière à 300 dpi au moins, bien éclairée.")
         let texts: [String]
-        // Reading a scan is the heaviest CPU work of the service (up to 1.5 s without a code): the render pool runs it.
+        // Reading a scan is the heaviest CPU work of the service (up to 1.5 s without a code): never on the renders' queue.
         let metrics = self.metrics
         do {
-            texts = try await renderLimiter.run(queued: { metrics.recordQueueWait(kind: "scan", duration: $0) }) {
+            texts = try await scans.reader.run(queued: { metrics.recordQueueWait(kind: "scan", duration: $0) }) {
                 try DocumentPipeline.sealTexts(inPNG: bytes, maximumPixels: Self.maximumScanPixels)
             }
         } catch let problem as APIProblem {

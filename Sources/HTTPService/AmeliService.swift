@@ -18,8 +18,10 @@ public struct AmeliService: Sendable {
     public let seals: SealIssuer
     /// Public verification is rate-limited per client address: a scan without a code costs up to 1.5 s of CPU.
     let verificationLimiter: RateLimiter
-    /// Renders and scan readings run on a pool sized to the cores, behind a bounded queue.
+    /// Renders run on a pool sized to the cores, behind a bounded queue.
     let renderLimiter: RenderLimiter
+    /// Scans are read on threads of their own, behind a queue and a per-client rate of their own.
+    let scans: ScanLimits
     /// Card images and print copies already rendered, by ETag (simultaneous first views share one render).
     let documentCache: DocumentCache
     /// openapi.yaml's bytes, served at /openapi.yaml: the file the routes and types were generated from.
@@ -28,13 +30,14 @@ public struct AmeliService: Sendable {
     public init(store: any Store, renderer: any DocumentRendering, clock: @escaping @Sendable () -> Date,
                 ids: IdentifierGenerator, metrics: ServiceMetrics, seals: SealIssuer,
                 verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
-                renderLimiter: RenderLimiter = RenderLimiter(), documentCache: DocumentCache = DocumentCache(),
-                contract: [UInt8] = []) {
+                renderLimiter: RenderLimiter = RenderLimiter(), scans: ScanLimits = ScanLimits(),
+                documentCache: DocumentCache = DocumentCache(), contract: [UInt8] = []) {
         self.contract = contract
         self.store = store
         self.seals = seals
         self.verificationLimiter = verificationLimiter
         self.renderLimiter = renderLimiter
+        self.scans = scans
         self.documentCache = documentCache
         self.renderer = renderer
         self.clock = clock

@@ -20,6 +20,7 @@ public func buildApplication(
     seals: SealIssuer,
     verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
     renderLimiter: RenderLimiter = RenderLimiter(),
+    scans: ScanLimits = ScanLimits(),
     documentCache: DocumentCache = DocumentCache(),
     ids: IdentifierGenerator = .random,
     services: [any Service] = [],
@@ -29,7 +30,7 @@ public func buildApplication(
 ) async throws -> Application<RouterResponder<AppRequestContext>> {
     let tokens = try await AccessTokens(secret: configuration.jwtSecret)
     let service = AmeliService(store: store, renderer: renderer, clock: clock, ids: ids, metrics: metrics, seals: seals,
-                               verificationLimiter: verificationLimiter, renderLimiter: renderLimiter,
+                               verificationLimiter: verificationLimiter, renderLimiter: renderLimiter, scans: scans,
                                documentCache: documentCache, contract: try OpenAPIContract.load())
     let pages = try await Pages(service: service, tokens: tokens, secret: configuration.jwtSecret,
                                 secureCookies: configuration.secureCookies, demoSignIn: configuration.demoSignIn,

@@ -258,6 +258,7 @@ func withService<T: Sendable>(
     clock: TestClock = TestClock(),
     verificationLimiter: RateLimiter = RateLimiter(capacity: 60, refillPerSecond: 10),
     renderLimiter: RenderLimiter = RenderLimiter(),
+    scans: ScanLimits = ScanLimits(),
     metrics: ServiceMetrics = ServiceMetrics(),
     ids: IdentifierGenerator = .sequential(),
     secureCookies: Bool = false,
@@ -270,7 +271,7 @@ func withService<T: Sendable>(
     logger.logLevel = .warning
     var app = try await buildApplication(
         configuration: ServiceConfiguration(jwtSecret: Fixtures.secret, secureCookies: secureCookies), clock: { clock.now }, store: store, renderer: renderer,
-        seals: Fixtures.seals, verificationLimiter: verificationLimiter, renderLimiter: renderLimiter, ids: ids, services: testStore.services, metrics: metrics, logger: logger)
+        seals: Fixtures.seals, verificationLimiter: verificationLimiter, renderLimiter: renderLimiter, scans: scans, ids: ids, services: testStore.services, metrics: metrics, logger: logger)
     let start = clock.now
     app.beforeServerStarts {
         try await store.migrate()
