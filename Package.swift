@@ -10,7 +10,7 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
-// The request interface and persistence (issue 4). Versions are the ones the local package mirror holds.
+// The request interface and persistence. Versions are the ones the local package mirror holds.
 let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
 let postgresNIO: Target.Dependency = .product(name: "PostgresNIO", package: "postgres-nio")
@@ -39,13 +39,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
-        // The contract (openapi.yaml) generates the server's types and routes (issue 8).
+        // The contract (openapi.yaml) generates the server's types and routes.
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
-        // The pages (issue 9): Templates/web/*.mustache.
+        // The pages: Templates/web/*.mustache.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-        // E-mail notices (issue 10): the SMTP client's STARTTLS.
+        // E-mail notices: the SMTP client's STARTTLS.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
@@ -93,7 +93,7 @@ let package = Package(
                 dependencies: ["Documents", "DocumentLayout", "DisplayList", "Typography", "PDFRenderer", "PNGRenderer",
                                "TeleserviceRules", "Records", "Seal", "DataMatrix"],
                 swiftSettings: strict),
-        // The accessible HTML twin of every document, from the same description the PDF is laid out from (issue 9).
+        // The accessible HTML twin of every document, from the same description the PDF is laid out from.
         .target(name: "RecordSampler", dependencies: ["DocumentPipeline", "Records", "TeleserviceRules"], swiftSettings: strict),
         .target(name: "HTMLText", swiftSettings: strict),
         .target(name: "DocumentHTML", dependencies: ["Documents", "DisplayList", "HTMLText"], swiftSettings: strict),
@@ -107,7 +107,7 @@ let package = Package(
                     exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "AmeliDocsTests", dependencies: ["ameli-docs", "EngineTestSupport", "MailTestSupport"], swiftSettings: strict),
 
-        // E-mail notices (issue 10): an RFC 5322 message builder, and the one SMTP client (SwiftNIO + swift-nio-ssl).
+        // E-mail notices: an RFC 5322 message builder, and the one SMTP client (SwiftNIO + swift-nio-ssl).
         .target(name: "MailMessage", dependencies: ["Records"], swiftSettings: strict),
         .target(name: "SMTPClient", dependencies: [
             .product(name: "NIOCore", package: "swift-nio"),
@@ -125,7 +125,7 @@ let package = Package(
         // The aiosmtpd relay the mail tests talk to (Scripts/oracles/smtp_relay.py).
         .target(name: "MailTestSupport", path: "Tests/MailTestSupport", swiftSettings: strict),
 
-        // Request interface and persistence (issue 4): the stores, the HTTP service, the command line.
+        // Request interface and persistence: the stores, the HTTP service, the command line.
         .target(name: "Storage", dependencies: ["Records", "TeleserviceRules"], swiftSettings: strict),
         .target(name: "StorageSQLite", dependencies: ["Storage", "Records", "TeleserviceRules", grdb], swiftSettings: strict),
         .target(name: "StoragePostgres", dependencies: [

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The pages in a real browser (issue 9): for each channel (web, app at 360 px, kiosk), a fresh demo service on a
+# The pages in a real browser: for each channel (web, app at 360 px, kiosk), a fresh demo service on a
 # throw-away SQLite file and Scripts/oracles/browser_flows.py clicking through the seed flows in headless chromium,
 # with axe-core on every page. Screenshots go to ${BROWSER_SHOTS:-.build/browser-shots} (kept as artefacts).
 # Usage: browser-check.sh [BINARY]

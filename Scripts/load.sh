@@ -31,7 +31,7 @@ run() {
   wrk -t2 -c16 -d"$duration" --latency -H "$auth" "$base$2" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
 }
 run "GET /v1/beneficiaries" /v1/beneficiaries
-# The same household as a page (issue 9): the session cookie is the same token; the page renews it each time.
+# The same household as a page: the session cookie is the same token; the page renews it each time.
 echo "== GET /compte/ceam (the beneficiaries page, HTML)"
 wrk -t2 -c16 -d"$duration" --latency -H "Cookie: ameli_session_loopback_http=$token" "$base/compte/ceam" \
   | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "

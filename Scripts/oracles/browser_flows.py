@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The pages in a real browser (issue 9): headless Debian chromium, driven by Selenium through /usr/bin/chromedriver.
+"""The pages in a real browser: headless Debian chromium, driven by Selenium through /usr/bin/chromedriver.
 
 Usage: browser_flows.py CHANNEL BASE_URL SHOTS_DIR [ADMIN_TOKEN]
 CHANNEL is web (desktop, /compte), app (the same pages at 360 px wide) or kiosk (/borne). Each channel runs on a

@@ -1,4 +1,4 @@
-// AmeliService+Notices: the back office's view of the e-mail notices' outbox (issue 10).
+// AmeliService+Notices: the back office's view of the e-mail notices' outbox.
 import Foundation
 import Records
 import Storage

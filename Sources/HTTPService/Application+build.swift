@@ -60,7 +60,7 @@ public func buildRouter(service: AmeliService, tokens: AccessTokens, pages: Page
                                                 security: try OperationSecurity(contract: service.contract))
     try service.registerHandlers(on: router, configuration: configuration,
                                  middlewares: [authorization, ContractMiddleware(service: service)])
-    // The pages (issue 9): HTML over the same service; their own session, forms and error pages.
+    // The pages: HTML over the same service; their own session, forms and error pages.
     pages?.register(on: router)
     routes.record(router.routes.map { (method: $0.method.rawValue, path: "\($0.path)") })
     return router

@@ -1,4 +1,4 @@
-// NoticeComposer: turns an outbox notice into the e-mail the insured receives (issue 10, item 2).
+// NoticeComposer: turns an outbox notice into the e-mail the insured receives.
 public import MailMessage
 import Foundation
 import HTMLText

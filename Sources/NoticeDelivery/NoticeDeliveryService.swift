@@ -1,4 +1,4 @@
-// NoticeDeliveryService: sends the outbox's pending notices through the relay, beside the HTTP server (issue 10).
+// NoticeDeliveryService: sends the outbox's pending notices through the relay, beside the HTTP server.
 public import CoreMetrics
 public import Foundation
 public import Logging

@@ -216,7 +216,7 @@ public final class InMemoryStore: Store {
     }
 }
 
-// MARK: - The outbox (issue 10)
+// MARK: - The outbox
 
 /// An outbox entry with the lease the database stores beside it.
 private struct LeasedNotice {

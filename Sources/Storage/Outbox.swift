@@ -1,4 +1,4 @@
-// Outbox: the e-mail notices as a queue — what the delivery service claims, and what happened to each (issue 10).
+// Outbox: the e-mail notices as a queue — what the delivery service claims, and what happened to each.
 public import Foundation
 public import Records
 public import TeleserviceRules

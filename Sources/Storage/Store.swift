@@ -72,7 +72,7 @@ public protocol Store: Sendable {
     /// Keeps the SHA-256 of the bytes first served for a registered document.
     func recordDocumentDigest(id: String, sha256: String) async throws
 
-    // MARK: The outbox of e-mail notices (issue 10)
+    // MARK: The outbox of e-mail notices
 
     /// Leases up to `claim.limit` pending notices that are due and not leased to anyone, oldest first, and counts
     /// an attempt for each. On PostgreSQL concurrent claimants skip each other's rows, so no two take one notice.

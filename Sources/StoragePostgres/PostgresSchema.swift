@@ -120,7 +120,7 @@ enum PostgresSchema {
             """,
             "CREATE INDEX document_register_by_subject ON document_register(nir, subject)",
         ]),
-        // Issue 8: a view records its document once per distinct content, on every replica; earlier repeats go.
+        // A view records its document once per distinct content, on every replica; earlier repeats go.
         ("v3-served-once", [
             "DELETE FROM served_documents WHERE seq NOT IN (SELECT MIN(seq) FROM served_documents GROUP BY nir, kind, document_id, format, sha256)",
             "CREATE UNIQUE INDEX served_documents_once ON served_documents(nir, kind, document_id, format, sha256)",

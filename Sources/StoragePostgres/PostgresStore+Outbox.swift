@@ -1,4 +1,4 @@
-// PostgresStore+Outbox: the e-mail notices' queue in PostgreSQL, shared by every replica (issue 10).
+// PostgresStore+Outbox: the e-mail notices' queue in PostgreSQL, shared by every replica.
 public import Foundation
 import PostgresNIO
 public import Records

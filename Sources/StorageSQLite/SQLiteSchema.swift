@@ -110,14 +110,14 @@ enum SQLiteSchema {
                 """)
         }
         migrator.registerMigration("v3-served-once") { db in
-            // Issue 8: a view records its document once per distinct content, on every replica; earlier repeats go.
+            // A view records its document once per distinct content, on every replica; earlier repeats go.
             try db.execute(sql: """
                 DELETE FROM served_documents WHERE seq NOT IN (SELECT MIN(seq) FROM served_documents GROUP BY nir, kind, document_id, format, sha256);
                 CREATE UNIQUE INDEX served_documents_once ON served_documents(nir, kind, document_id, format, sha256);
                 """)
         }
         migrator.registerMigration("v4-outbox") { db in
-            // Issue 10: notices become a queue. Each has an id (its procedure's reference; older rows get one from
+            // Notices become a queue. Each has an id (its procedure's reference; older rows get one from
             // their sequence number), a status, its attempts and lease, and the relay's last answer. Rows already
             // there stay pending: nobody was ever told, and the documents they announce are still in the inbox.
             try db.execute(sql: """

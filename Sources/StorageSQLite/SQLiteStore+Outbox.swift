@@ -1,4 +1,4 @@
-// SQLiteStore+Outbox: the e-mail notices' queue in the SQLite file (issue 10).
+// SQLiteStore+Outbox: the e-mail notices' queue in the SQLite file.
 public import Foundation
 import GRDB
 public import Records

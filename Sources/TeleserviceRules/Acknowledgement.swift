@@ -64,7 +64,7 @@ public struct Acknowledgement: Hashable, Sendable, Codable {
         case reference, procedure, receivedAt, insuredName, concerning, concernedPerson, lossKind, institution, subject, nextSteps
     }
 
-    /// Acknowledgements stored before the seal (stop 11) have no `concernedPerson`: it is read back from `concerning`
+    /// Acknowledgements stored before the seal have no `concernedPerson`: it is read back from `concerning`
     /// ("Eva DUPONT", "Mme DURAND Claire"), whose upper-case words are the last name as every receipt writes it.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

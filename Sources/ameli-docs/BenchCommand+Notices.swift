@@ -1,4 +1,4 @@
-// BenchCommand+Notices: `ameli-docs bench --notices-to smtp://HOST:PORT` — the outbox's delivery rate (issue 10).
+// BenchCommand+Notices: `ameli-docs bench --notices-to smtp://HOST:PORT` — the outbox's delivery rate.
 import ArgumentParser
 import Foundation
 import HTTPService

@@ -11,18 +11,21 @@ struct DatabaseOption: ParsableArguments {
     @Option(name: .long, help: "sqlite:CHEMIN (par défaut ameli-docs.sqlite dans le répertoire courant) ou postgres://utilisateur@hôte:port/base. Aussi : AMELI_DOCS_DATABASE.")
     var database: String?
 
-    /// The database named on the command line, else in the environment, else the SQLite file in the working directory.
-    var resolved: String {
-        database ?? ProcessInfo.processInfo.environment["AMELI_DOCS_DATABASE"] ?? "sqlite:ameli-docs.sqlite"
+    /// The database named on the command line, else in the settings, else the SQLite file in the working directory.
+    func resolved(_ settings: Settings) -> String {
+        database ?? settings[.database] ?? "sqlite:ameli-docs.sqlite"
     }
 
     /// Whether the database named is a PostgreSQL server (rather than a SQLite file).
-    var isPostgres: Bool { resolved.hasPrefix("postgres://") || resolved.hasPrefix("postgresql://") }
+    func isPostgres(_ settings: Settings) -> Bool {
+        let url = resolved(settings)
+        return url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")
+    }
 
     /// The store, migrated, and the services that must run for it (PostgreSQL's connection pool).
-    func open(logger: Logger) throws -> OpenedStore {
-        let url = resolved
-        if isPostgres {
+    func open(_ settings: Settings, logger: Logger) throws -> OpenedStore {
+        let url = resolved(settings)
+        if isPostgres(settings) {
             let store = try PostgresStore(url: url, logger: logger)
             return OpenedStore(store: store, services: [store], description: "PostgreSQL")
         }

@@ -28,7 +28,7 @@ struct ImportCommand: AsyncParsableCommand {
             let details = problem.errors.map { "  \($0.field) : \($0.detail)" }.joined(separator: "\n")
             throw ValidationError("\(file) : \(problem.detail)\(details.isEmpty ? "" : "\n" + details)")
         }
-        let opened = try database.open(logger: logger)
+        let opened = try database.open(try Settings.current(), logger: logger)
         // One transaction: every record of the file, or none of them.
         let results = try await opened.withRunning(logger: logger) { store in try await store.importRecords(records, at: now) }
         let created = results.filter { $0 == .created }.count

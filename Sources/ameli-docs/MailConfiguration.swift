@@ -1,4 +1,4 @@
-// MailConfiguration: the notices' delivery as configured by the environment (issue 10).
+// MailConfiguration: the notices' delivery as the settings configure it.
 import ArgumentParser
 import Foundation
 import HTTPService
@@ -8,65 +8,46 @@ import NoticeDelivery
 import SMTPClient
 import Storage
 
-/// `AMELI_DOCS_SMTP_URL` names the relay (`smtp://host:port`); without it notices stay in the outbox. The rest is
-/// optional: `AMELI_DOCS_SMTP_CA_FILE` (PEM certificates to trust for STARTTLS), `AMELI_DOCS_SMTP_REQUIRE_TLS=1` (STARTTLS
-/// even on loopback; a relay elsewhere always needs it),
-/// `AMELI_DOCS_MAIL_FROM` (sender address), `AMELI_DOCS_INBOX_URL` (the link in the message), and the delivery
-/// policy's `AMELI_DOCS_NOTICE_LEASE_SECONDS` (shorter than a send's worst case risks a notice sent twice; the
-/// tests shorten it to see a crashed send taken over), `AMELI_DOCS_NOTICE_RETRY_SECONDS` (first delay) and
-/// `AMELI_DOCS_NOTICE_MAX_ATTEMPTS`.
+/// `AMELI_DOCS_SMTP_URL` names the relay; without it notices stay in the outbox. The other mail settings (see
+/// `Settings`) are checked there; here the relay's address and trusted certificates are opened.
 struct MailConfiguration {
     let client: SMTPClient
     var relay: SMTPRelay { client.relay }
     let composer: NoticeComposer
     let policy: DeliveryPolicy
 
-    static let urlVariable = "AMELI_DOCS_SMTP_URL"
+    static let urlVariable = Settings.Variable.smtpURL.name
 
     /// Nil when no relay is configured. Throws `ValidationError` (in French) for a setting that cannot be used.
-    static func load(_ environment: [String: String]) throws -> MailConfiguration? {
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        guard let url = value(urlVariable) else { return nil }
+    static func load(_ settings: Settings) throws -> MailConfiguration? {
+        guard let url = settings[.smtpURL] else { return nil }
         let relay: SMTPRelay
         do {
             // Shorter than the client's defaults, so that one send always ends well within a lease.
-            relay = try SMTPRelay(url: url, trustedCertificatesPEMFile: value("AMELI_DOCS_SMTP_CA_FILE"),
-                                  requireTLS: value("AMELI_DOCS_SMTP_REQUIRE_TLS") == "1",
+            relay = try SMTPRelay(url: url, trustedCertificatesPEMFile: settings[.smtpCAFile],
+                                  requireTLS: settings.smtpRequireTLS,
                                   timeouts: SMTPTimeouts(connect: .seconds(10), command: .seconds(30), dataEnd: .seconds(60)))
         } catch {
             throw ValidationError("\(urlVariable) n'est pas utilisable (\(error)) : attendu smtp://hôte:port, par exemple smtp://127.0.0.1:2525.")
         }
         var composer = NoticeComposer()
-        if let from = value("AMELI_DOCS_MAIL_FROM") {
+        if let from = settings[.mailFrom] {
             guard from.split(separator: "@").count == 2, !from.contains(where: { $0 == "<" || $0 == ">" || $0.isWhitespace }) else {
                 throw ValidationError("AMELI_DOCS_MAIL_FROM doit être une adresse électronique, par exemple ne-pas-repondre@assurance-maladie.fr.")
             }
             composer.sender.address = from
         }
-        if let link = value("AMELI_DOCS_INBOX_URL") {
-            guard let parsed = URL(string: link), ["https", "http"].contains(parsed.scheme ?? "") else {
-                throw ValidationError("AMELI_DOCS_INBOX_URL doit être une adresse https://.")
-            }
-            composer.inboxURL = link
-        }
+        if let link = settings[.inboxURL] { composer.inboxURL = link }
         // A lease twice the slowest send under these timeouts: a notice is never taken over while still being sent.
         var policy = DeliveryPolicy(lease: relay.timeouts.worstCase * 2)
-        if let seconds = try number("AMELI_DOCS_NOTICE_LEASE_SECONDS", value, range: 1...86_400) { policy.lease = .seconds(seconds) }
-        if let seconds = try number("AMELI_DOCS_NOTICE_RETRY_SECONDS", value, range: 0...86_400) { policy.firstRetryDelay = .seconds(seconds) }
-        if let count = try number("AMELI_DOCS_NOTICE_MAX_ATTEMPTS", value, range: 1...100) { policy.maxAttempts = count }
+        if let seconds = settings.noticeLeaseSeconds { policy.lease = .seconds(seconds) }
+        if let seconds = settings.noticeRetrySeconds { policy.firstRetryDelay = .seconds(seconds) }
+        if let count = settings.noticeMaxAttempts { policy.maxAttempts = count }
         let client: SMTPClient
         do { client = try SMTPClient(relay: relay) } catch {
             throw ValidationError("AMELI_DOCS_SMTP_CA_FILE n'est pas lisible : \(error)")
         }
         return MailConfiguration(client: client, composer: composer, policy: policy)
-    }
-
-    private static func number(_ name: String, _ value: (String) -> String?, range: ClosedRange<Int>) throws -> Int? {
-        guard let text = value(name) else { return nil }
-        guard let number = Int(text), range.contains(number) else {
-            throw ValidationError("\(name) doit être un entier de \(range.lowerBound) à \(range.upperBound).")
-        }
-        return number
     }
 
     /// The service that delivers the outbox through this relay.

@@ -129,7 +129,7 @@ struct RenderCommand: AsyncParsableCommand {
         let signer: SealSigner
         do {
             signer = try SealSigner(privateKeyPEM: try String(contentsOfFile: signWith, encoding: .utf8), certificateID: keyID,
-                                    authority: ProcessInfo.processInfo.environment["AMELI_DOCS_SEAL_AUTHORITY"] ?? "AM")
+                                    authority: try Settings.current()[.sealAuthority] ?? SigningKeyConfiguration.defaultAuthority)
         } catch {
             throw ValidationError("clé de signature \(signWith) refusée / signing key refused: \(error)")
         }

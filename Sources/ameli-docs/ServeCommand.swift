@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Démarre le service HTTP (API.md).")
 
-    @Option(help: "Port d'écoute (aussi AMELI_DOCS_PORT).")
+    @Option(help: "Port d'écoute, 0 à 65535 (aussi AMELI_DOCS_PORT).")
     var port: Int?
 
     @Option(help: "Adresse d'écoute.")
@@ -24,18 +24,20 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
+        // Every setting is checked before anything is opened or written: a bad one stops the start, naming it.
+        let settings = try Settings.current()
         var logger = Logger(label: "ameli-docs")
-        logger.logLevel = ProcessInfo.processInfo.environment["AMELI_DOCS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let environment = ProcessInfo.processInfo.environment
-        // E-mail notices (issue 10): delivered beside the server when a relay is configured; a setting that cannot be
-        // used stops the start before anything is opened or written.
+        logger.logLevel = settings.logLevel
+        for name in settings.unknown {
+            logger.warning("variable d'environnement inconnue, ignorée (faute de frappe ?)", metadata: ["variable": "\(name)"])
+        }
         // The demo signs anyone in without a password and imports its household: a throw-away SQLite file is its
         // place, never a PostgreSQL database other replicas or real records may share.
-        if demo, database.isPostgres {
+        if demo, database.isPostgres(settings) {
             throw ValidationError("--demo ne fonctionne qu'avec SQLite (--database sqlite:CHEMIN) : sa connexion sans mot de passe et son foyer fictif n'ont pas leur place dans une base PostgreSQL.")
         }
-        let mail = try MailConfiguration.load(environment)
-        var secret = environment["AMELI_DOCS_JWT_SECRET"] ?? ""
+        let mail = try MailConfiguration.load(settings)
+        var secret = settings[.jwtSecret] ?? ""
         // Only a secret the demo drew itself is printed (with tokens signed by it).
         var drawnSecret: String?
         if secret.isEmpty {
@@ -48,22 +50,19 @@ struct ServeCommand: AsyncParsableCommand {
         let jwtSecret = secret
         let printableSecret = drawnSecret
         let log = logger
-        let port = port ?? environment["AMELI_DOCS_PORT"].flatMap(Int.init) ?? 8080
+        let port = port ?? settings.port ?? 8080
         let keys: SigningKeyConfiguration
         do {
-            keys = try SigningKeyConfiguration.load(environment: environment, demo: demo,
+            keys = try SigningKeyConfiguration.load(settings, demo: demo,
                                                     demoDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         } catch let error as SigningKeyError {
             throw ValidationError(error.description)
         }
         logger.info("\(keys.summary)")
-        let publicURL = environment["AMELI_DOCS_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(host):\(port)"
+        let publicURL = settings[.publicURL].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port)"
         let pipeline = try DocumentPipeline(resources: ResourceLocator.locate(), verificationAddress: "\(publicURL)/v1/verifications")
-        let kioskIdle = environment["AMELI_DOCS_KIOSK_IDLE_SECONDS"].flatMap(Int.init) ?? 120
-        guard (5...3600).contains(kioskIdle) else {
-            throw ValidationError("AMELI_DOCS_KIOSK_IDLE_SECONDS doit être un entier de 5 à 3600.")
-        }
-        let opened = try database.open(logger: logger)
+        let kioskIdle = settings.kioskIdleSeconds
+        let opened = try database.open(settings, logger: logger)
         let store = opened.store
         let metrics = ServiceMetrics()
         var services = opened.services

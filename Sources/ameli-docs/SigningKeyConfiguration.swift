@@ -3,11 +3,9 @@ import Foundation
 import HTTPService
 import Seal
 
-/// `AMELI_DOCS_SIGNING_KEY` (a PKCS#8 PEM file), `AMELI_DOCS_SIGNING_KEY_ID` (4 of A-Z0-9, in every seal's header),
-/// `AMELI_DOCS_SEAL_AUTHORITY` (2 characters, default `AM`), `AMELI_DOCS_RETIRED_KEYS` (optional: a key list
-/// file in the format of `GET /v1/verification-keys`, whose keys stay published as retired so that documents
-/// signed before a key change still verify), and SEAL.md profile v2's `AMELI_DOCS_SIGNING_CERT` and
-/// `AMELI_DOCS_CA_CERT` (the key's X.509 certificate and its authority's, PEM, published with the key).
+/// `AMELI_DOCS_SIGNING_KEY` (a PKCS#8 PEM file) under `AMELI_DOCS_SIGNING_KEY_ID`, with the authority, the retired
+/// keys (whose keys stay published so that documents signed before a key change still verify) and SEAL.md profile
+/// v2's certificates: see `Settings` for each.
 struct SigningKeyConfiguration: Sendable {
     let issuer: SealIssuer
     /// What `serve` says about the key at start.
@@ -15,10 +13,10 @@ struct SigningKeyConfiguration: Sendable {
 
     static let defaultAuthority = "AM"
 
-    static func load(environment: [String: String], demo: Bool, demoDirectory: URL) throws -> SigningKeyConfiguration {
-        let authority = environment["AMELI_DOCS_SEAL_AUTHORITY"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultAuthority
-        let retired = try retiredKeys(environment["AMELI_DOCS_RETIRED_KEYS"])
-        guard let path = environment["AMELI_DOCS_SIGNING_KEY"], !path.isEmpty else {
+    static func load(_ settings: Settings, demo: Bool, demoDirectory: URL) throws -> SigningKeyConfiguration {
+        let authority = settings[.sealAuthority] ?? defaultAuthority
+        let retired = try retiredKeys(settings[.retiredKeys])
+        guard let path = settings[.signingKey] else {
             guard demo else {
                 throw SigningKeyError("""
                     AMELI_DOCS_SIGNING_KEY n'est pas défini : le service signe le cachet de chaque document et refuse de \
@@ -41,7 +39,7 @@ struct SigningKeyConfiguration: Sendable {
                 clés publiques : \(keysFile.path) et GET /v1/verification-keys
                 """)
         }
-        guard let id = environment["AMELI_DOCS_SIGNING_KEY_ID"], !id.isEmpty else {
+        guard let id = settings[.signingKeyID] else {
             throw SigningKeyError("AMELI_DOCS_SIGNING_KEY_ID n'est pas défini : l'identifiant de 4 caractères (A-Z, 0-9) de la clé, inscrit dans chaque cachet.")
         }
         do { try PrivateKeyFile.checkOwnerOnly(path) } catch let error as PrivateKeyFileError {
@@ -55,7 +53,7 @@ struct SigningKeyConfiguration: Sendable {
         do { signer = try SealSigner(privateKeyPEM: pem, certificateID: id, authority: authority) } catch {
             throw SigningKeyError("La clé de signature \(path) est refusée : \(error) (attendu : une clé P-256 au format PKCS#8 PEM).")
         }
-        let (certificate, caCertificate) = try certificates(environment)
+        let (certificate, caCertificate) = try certificates(settings)
         let issuer: SealIssuer
         do {
             issuer = try SealIssuer(signer: signer, retired: retired, certificatePEM: certificate, issuerCertificatePEM: caCertificate)
@@ -69,9 +67,10 @@ struct SigningKeyConfiguration: Sendable {
     }
 
     /// Both certificate files or neither: a signing certificate means nothing to a verifier without its authority's.
-    static func certificates(_ environment: [String: String]) throws -> (signing: String?, authority: String?) {
-        let names = ["AMELI_DOCS_SIGNING_CERT", "AMELI_DOCS_CA_CERT"]
-        let paths = names.map { environment[$0].flatMap { $0.isEmpty ? nil : $0 } }
+    static func certificates(_ settings: Settings) throws -> (signing: String?, authority: String?) {
+        let variables = [Settings.Variable.signingCertificate, .authorityCertificate]
+        let names = variables.map(\.name)
+        let paths = variables.map { settings[$0] }
         switch (paths[0], paths[1]) {
         case (nil, nil): return (nil, nil)
         case let (signing?, authority?):

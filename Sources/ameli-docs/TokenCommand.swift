@@ -18,7 +18,7 @@ struct TokenCommand: AsyncParsableCommand {
     var ttl: Int = 3600
 
     func run() async throws {
-        guard let secret = ProcessInfo.processInfo.environment["AMELI_DOCS_JWT_SECRET"], !secret.isEmpty else {
+        guard let secret = try Settings.current()[.jwtSecret] else {
             throw ValidationError("AMELI_DOCS_JWT_SECRET n'est pas défini : c'est le secret avec lequel le service vérifie les jetons.")
         }
         guard ttl > 0 else { throw ValidationError("--ttl doit être positif.") }

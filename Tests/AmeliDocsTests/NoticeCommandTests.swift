@@ -1,4 +1,4 @@
-// NoticeCommandTests: the real `ameli-docs` with a real relay (aiosmtpd), issue 10. `serve`, killed with SIGKILL after
+// NoticeCommandTests: the real `ameli-docs` with a real relay (aiosmtpd). `serve`, killed with SIGKILL after
 // the relay has the notice but before the service could mark it sent, restarts on the same database and sends the
 // notice again — with the same Message-ID, so the receiving side can tell it is one message. `serve` refuses a relay
 // setting it cannot use; `bench --notices-to` measures the delivery rate.

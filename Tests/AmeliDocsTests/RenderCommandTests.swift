@@ -16,8 +16,9 @@ struct RenderCommandTests {
         return directory.appendingPathComponent("ameli-docs").path
     }()
 
-    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Examples")
+    /// The repository's root, found from this file.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examples = root.appendingPathComponent("Examples")
 
     struct Result {
         let status: Int32
@@ -68,7 +69,7 @@ struct RenderCommandTests {
         #expect(raster.status == 0, "\(raster.stderr)")
         let image = try RGBImage(contentsOf: png)
         #expect(kind == "card" ? (image.width, image.height) == (243, 153) : (image.width, image.height) == (595, 842))
-        // And its accessible twin (issue 9), from the same description.
+        // And its accessible twin, from the same description.
         let html = EngineTestSupport.temporaryPath(suffix: ".html")
         let twin = try run(["render", kind, "--record", example(kind), "--output", html])
         #expect(twin.status == 0, "\(twin.stderr)")

@@ -1,4 +1,4 @@
-// AccessibleTwinTests: every sample's HTML twin (issue 9, RGAA 13.3) is built from the description the PDF comes
+// AccessibleTwinTests: every sample's HTML twin (RGAA 13.3) is built from the description the PDF comes
 // from — French, one h1 with the document's title, the fields as rows with header cells, every value the PDF
 // prints, the seal's caption — and is the same text every time.
 import DisplayList

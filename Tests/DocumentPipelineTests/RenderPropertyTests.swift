@@ -47,7 +47,7 @@ struct RenderPropertyTests {
 
     /// The pools under load: drawn records of every kind rendered from 4 tasks at once through the shared pipeline
     /// (libharu handles and FreeType contexts lent and returned concurrently) give the bytes of a render alone.
-    /// ThreadSanitizer runs this one (README, "Tests under sanitizers").
+    /// ThreadSanitizer runs this one (docs/operations.md, "Tests under sanitizers").
     @Test func concurrentRendersOfDrawnRecordsGiveTheBytesOfRendersAlone() async throws {
         let pipeline = try Fixtures.pipeline.get()
         let signer = try SealSigner(privateKeyPEM: SealSigner.generatePrivateKeyPEM(), certificateID: "PROP", authority: "AM")

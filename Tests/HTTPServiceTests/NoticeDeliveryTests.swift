@@ -1,4 +1,4 @@
-// NoticeDeliveryTests: the outbox of e-mail notices delivered through a real relay (aiosmtpd, issue 10) — each
+// NoticeDeliveryTests: the outbox of e-mail notices delivered through a real relay (aiosmtpd) — each
 // accepted seed procedure's notice arrives once with the right headers and text and nothing personal; a relay that
 // is down is retried and delivered to when it is back; a relay answering 5xx fails the notice at once (4xx is retried
 // up to the cap), which the admin route and /metrics show; two replicas on one PostgreSQL database deliver each notice once.

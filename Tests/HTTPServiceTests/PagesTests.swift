@@ -1,4 +1,4 @@
-// PagesTests: the pages' safety through the real router (issue 9) — no page without a session, no form without its
+// PagesTests: the pages' safety through the real router — no page without a session, no form without its
 // token and nothing written when it is missing, a double submission performing once (POST-redirect-GET with the
 // form's idempotency key), another household's ids answered like unknown ones, the cookies' flags, the identity
 // header of a proxy in front, and the accessible twin served as HTML. The browser flows are in

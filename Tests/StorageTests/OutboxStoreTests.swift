@@ -1,4 +1,4 @@
-// OutboxStoreTests: the e-mail notices' queue on every store (issue 10) — claims lease notices to one owner, a
+// OutboxStoreTests: the e-mail notices' queue on every store — claims lease notices to one owner, a
 // lease keeps others off until it ends, outcomes apply only while the lease is held (except "sent", which wins),
 // failed is final; and notices written before the outbox existed become pending notices with an id.
 import Foundation

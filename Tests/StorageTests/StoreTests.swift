@@ -86,7 +86,7 @@ import Testing
         }
     }
 
-    /// Issue 8: viewing the same bytes again adds no row, on every replica (a unique index, not a process cache);
+    /// Viewing the same bytes again adds no row, on every replica (a unique index, not a process cache);
     /// other bytes of the same document are a new row.
     @Test func aServedDocumentIsRecordedOncePerDistinctContent() async throws {
         try await Self.withStores { (store: any Store, kind: String) async throws in

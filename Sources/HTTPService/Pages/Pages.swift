@@ -1,5 +1,5 @@
 // Pages: the teleservices' screens (web account, app, office kiosk), server-rendered from Templates/web/ over the
-// same rules core and stores as the API — the API's own handlers are called in process, never over HTTP (issue 9).
+// same rules core and stores as the API — the API's own handlers are called in process, never over HTTP.
 import Foundation
 import HTTPTypes
 public import Hummingbird
@@ -23,7 +23,7 @@ public struct Pages: Sendable {
     let stylesheet: [UInt8]
     let kioskScript: [UInt8]
     /// `serve --demo`: a sign-in page lists the households in the store. Otherwise the identity provider in front
-    /// sets the session (README).
+    /// sets the session (docs/operations.md, "Pages").
     let demoSignIn: Bool
     /// How long the kiosk waits without input before it signs out (2 minutes; tests shorten it).
     let kioskIdleSeconds: Int
