@@ -24,7 +24,7 @@ extension AmeliService {
     /// `POST /v1/admin/card-orders/{id}/fulfilment` `{cardNumber?, issueDate?}`: the new card becomes the active
     /// one and the order is closed; answers the card.
     func fulfilOrder(_ input: Operations.FulfilOrder.Input) async throws -> Operations.FulfilOrder.Output {
-        let caller = try RequestScope.admin()
+        _ = try RequestScope.admin()
         let orderID = try Self.pathIdentifier(input.path.id)
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         var cardNumber: CardNumber?
@@ -38,7 +38,9 @@ extension AmeliService {
         guard let owner = try await store.owner(ofOrder: orderID) else { throw APIProblem.notFound }
         let now = clock()
         let (number, issued) = (cardNumber, issueDate)
-        let procedure = ProcedureRequest(nir: owner, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
+        // The admin's key (its principal is the admin caller), on the household that owns the order.
+        let call = try ProcedureCall.ofRequest(idempotencyKey: input.headers.idempotencyKey)
+        let procedure = ProcedureRequest(nir: owner, idempotency: call.idempotency)
         let result = try await performSealed(procedure, at: now) { context in
             let household = context.household
             switch CardTeleservice.fulfil(orderID: orderID, in: household, cardNumber: number, issueDate: issued,

@@ -25,8 +25,8 @@ extension AmeliService {
     /// `POST /v1/beneficiaries/{id}/card-orders`.
     func orderCard(_ input: Operations.OrderCard.Input) async throws -> Operations.OrderCard.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let (answer, replayed) = try await orderCard(beneficiary: input.path.id, departureWithin15Days: body.departureWithin15Days,
-                                                     idempotencyKey: input.headers.idempotencyKey)
+        let (answer, replayed) = try await orderCard(try .ofRequest(idempotencyKey: input.headers.idempotencyKey),
+                                                     beneficiary: input.path.id, departureWithin15Days: body.departureWithin15Days)
         return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
     }
 
@@ -34,14 +34,12 @@ extension AmeliService {
     /// is within 15 days (R_DEPARTURE, R_CERTIFICATE). The answer may be absent (nil): R_DEPARTURE then refuses it
     /// after the rules that block the beneficiary, as the form does; `ContractMiddleware` calls this for a body
     /// without it.
-    func orderCard(beneficiary: String, departureWithin15Days: Bool?, idempotencyKey: String?) async throws
+    func orderCard(_ call: ProcedureCall, beneficiary: String, departureWithin15Days: Bool?) async throws
         -> (Components.Schemas.CardOrderAnswer, replayed: String?) {
-        let caller = try RequestScope.caller()
         let beneficiaryID = try Self.pathIdentifier(beneficiary)
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let certificateID = ids.next("cert")
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try self.idempotencyKey(idempotencyKey, caller: caller),
-                                         allocatesCardSerial: true)
+        let procedure = ProcedureRequest(nir: call.caller.nir, idempotency: call.idempotency, allocatesCardSerial: true)
         let result = try await performSealed(procedure, at: submission.receivedAt) { context in
             let household = context.household
             let reserved = try CardSerial.cardNumber(institution: household.record.institution, serial: context.cardSerial!)
@@ -68,17 +66,24 @@ extension AmeliService {
 
     /// `POST /v1/beneficiaries/{id}/loss-declarations`: the card is cancelled at once (R_LOSS).
     func declareLoss(_ input: Operations.DeclareLoss.Input) async throws -> Operations.DeclareLoss.Output {
-        let caller = try RequestScope.caller()
-        let beneficiaryID = try Self.pathIdentifier(input.path.id)
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
+        let (answer, replayed) = try await declareLoss(try .ofRequest(idempotencyKey: input.headers.idempotencyKey),
+                                                       beneficiary: input.path.id, kind: body.kind == .loss ? .loss : .theft,
+                                                       date: body.date, sworn: body.sworn)
+        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+    }
+
+    /// A loss or theft declaration (R_LOSS, R_LOSS_DATE, R_LOSS_LIMIT, R_SWORN): the card is cancelled at once.
+    func declareLoss(_ call: ProcedureCall, beneficiary: String, kind: LossKind, date text: String, sworn: Bool) async throws
+        -> (Components.Schemas.LossDeclarationAnswer, replayed: String?) {
+        let beneficiaryID = try Self.pathIdentifier(beneficiary)
         let date: CivilDate
-        do { date = try CivilDate(iso: body.date) } catch { throw APIProblem.invalid(error, under: "date") }
-        let kind: LossKind = body.kind == .loss ? .loss : .theft
+        do { date = try CivilDate(iso: text) } catch { throw APIProblem.invalid(error, under: "date") }
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
+        let procedure = ProcedureRequest(nir: call.caller.nir, idempotency: call.idempotency)
         let result = try await performSealed(procedure, at: submission.receivedAt) { context in
             let household = context.household
-            switch CardTeleservice.declareLoss(for: beneficiaryID, kind: kind, date: date, sworn: body.sworn,
+            switch CardTeleservice.declareLoss(for: beneficiaryID, kind: kind, date: date, sworn: sworn,
                                                in: household, submission: submission) {
             case .refused(let refusal):
                 throw refusal
@@ -92,15 +97,15 @@ extension AmeliService {
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        let (answer, replayed) = try Self.answer(result, as: Components.Schemas.LossDeclarationAnswer.self)
-        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+        return try Self.answer(result, as: Components.Schemas.LossDeclarationAnswer.self)
     }
 
     /// `GET /v1/beneficiaries/{id}/card.png?dpi=N`: the active card only (R_VIEW).
     func cardImage(_ input: Operations.CardImage.Input) async throws -> Operations.CardImage.Output {
         let dpi = input.query.dpi ?? 300
         guard (72...600).contains(dpi) else { throw Self.badDPI }
-        switch try await card(input.path.id, format: .png, dpi: Double(dpi), ifNoneMatch: input.headers.ifNoneMatch) {
+        switch try await card(try RequestScope.caller(), beneficiary: input.path.id, format: .png, dpi: Double(dpi),
+                              ifNoneMatch: input.headers.ifNoneMatch) {
         case .ok(let bytes, let headers):
             return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
                                             contentDisposition: headers.contentDisposition), body: .png(HTTPBody(bytes))))
@@ -111,7 +116,8 @@ extension AmeliService {
 
     /// `GET /v1/beneficiaries/{id}/card.pdf`: the print copy, at true size with its seal (R_VIEW).
     func cardPrintCopy(_ input: Operations.CardPrintCopy.Input) async throws -> Operations.CardPrintCopy.Output {
-        switch try await card(input.path.id, format: .pdf, dpi: 300, ifNoneMatch: input.headers.ifNoneMatch) {
+        switch try await card(try RequestScope.caller(), beneficiary: input.path.id, format: .pdf, dpi: 300,
+                              ifNoneMatch: input.headers.ifNoneMatch) {
         case .ok(let bytes, let headers):
             return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
                                             contentDisposition: headers.contentDisposition), body: .pdf(HTTPBody(bytes))))
@@ -123,8 +129,8 @@ extension AmeliService {
     static let badDPI = APIProblem(.invalidField, detail: "La résolution doit être un nombre entier de 72 à 600 points par pouce.",
                                    errors: [.init(field: "dpi", code: APIProblem.Code.invalidField.rawValue, detail: "De 72 à 600.")])
 
-    private func card(_ id: String, format: OutputFormat, dpi: Double, ifNoneMatch: String?) async throws -> DocumentAnswer {
-        let caller = try RequestScope.caller()
+    /// A beneficiary's active card (R_VIEW): the bare face as PNG, or the sealed print copy as PDF.
+    func card(_ caller: Caller, beneficiary id: String, format: OutputFormat, dpi: Double, ifNoneMatch: String?) async throws -> DocumentAnswer {
         let beneficiaryID = try Self.pathIdentifier(id)
         guard let household = try await store.household(of: caller.nir) else { throw APIProblem.notFound }
         switch CardTeleservice.cardFace(for: beneficiaryID, in: household, today: today(clock())) {

@@ -74,21 +74,24 @@ extension AmeliService {
 
     /// `GET /v1/inbox/{id}/attachment.pdf`: the acknowledgement of receipt, rendered from the stored record (D_ACK).
     func inboxAttachment(_ input: Operations.InboxAttachment.Input) async throws -> Operations.InboxAttachment.Output {
-        let caller = try RequestScope.caller()
-        let id = try Self.pathIdentifier(input.path.id)
-        guard let message = try await store.message(id, of: caller.nir) else { throw APIProblem.notFound }
-        let record = DocumentRecord.acknowledgement(message.acknowledgement)
-        let documentID = DocumentRecord.acknowledgementID(reference: id.value)
-        let seal = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
-        switch try await document(record, seal: seal, format: .pdf, filename: Components.Schemas.InboxMessage.filename(id),
-                                  served: (caller.nir, .acknowledgement, id), ifNoneMatch: input.headers.ifNoneMatch,
-                                  registered: documentID) {
+        switch try await inboxAttachment(try RequestScope.caller(), id: input.path.id, ifNoneMatch: input.headers.ifNoneMatch) {
         case .ok(let bytes, let headers):
             return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
                                             contentDisposition: headers.contentDisposition), body: .pdf(HTTPBody(bytes))))
         case .notModified(let headers):
             return .notModified(.init(headers))
         }
+    }
+
+    /// An inbox message's acknowledgement of receipt (D_ACK), sealed, for its own household only.
+    func inboxAttachment(_ caller: Caller, id text: String, ifNoneMatch: String?) async throws -> DocumentAnswer {
+        let id = try Self.pathIdentifier(text)
+        guard let message = try await store.message(id, of: caller.nir) else { throw APIProblem.notFound }
+        let record = DocumentRecord.acknowledgement(message.acknowledgement)
+        let documentID = DocumentRecord.acknowledgementID(reference: id.value)
+        let seal = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
+        return try await document(record, seal: seal, format: .pdf, filename: Components.Schemas.InboxMessage.filename(id),
+                                  served: (caller.nir, .acknowledgement, id), ifNoneMatch: ifNoneMatch, registered: documentID)
     }
 
     /// `GET /v1/procedures`: the history "Mes démarches", newest first (R_HISTORY).
@@ -99,13 +102,19 @@ extension AmeliService {
 
     /// `POST /v1/procedures/{id}/rating` `{score}`: 1 to 5, once (R_RATING); 204.
     func rateProcedure(_ input: Operations.RateProcedure.Input) async throws -> Operations.RateProcedure.Output {
-        let caller = try RequestScope.caller()
-        let id = try Self.pathIdentifier(input.path.id)
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
+        let replayed = try await rateProcedure(try .ofRequest(idempotencyKey: input.headers.idempotencyKey), id: input.path.id,
+                                               score: body.score)
+        return .noContent(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true })))
+    }
+
+    /// Rates a procedure of the history, 1 to 5, once (R_RATING); returns "true" when the answer is a replay.
+    func rateProcedure(_ call: ProcedureCall, id text: String, score: Int) async throws -> String? {
+        let id = try Self.pathIdentifier(text)
+        let procedure = ProcedureRequest(nir: call.caller.nir, idempotency: call.idempotency)
         let result = try await performSealed(procedure, at: clock()) { context in
             guard let entry = context.history.first(where: { $0.id == id }) else { throw APIProblem.notFound }
-            switch Rating.rate(entry, score: body.score) {
+            switch Rating.rate(entry, score: score) {
             case .refused(let refusal):
                 throw refusal
             case .accepted(let rated):
@@ -115,6 +124,6 @@ extension AmeliService {
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return .noContent(.init(headers: .init(idempotentReplayed: Self.replayed(result).map { _ in ._true })))
+        return Self.replayed(result)
     }
 }

@@ -11,14 +11,21 @@ extension AmeliService {
     /// body the contract's type refuses never gets here: `ContractMiddleware` answers it with the form's refusal.
     func createProxy(_ input: Operations.CreateProxy.Input) async throws -> Operations.CreateProxy.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let caller = try RequestScope.caller()
         let form = ProxyForm(civility: body.civility.rawValue, lastName: body.lastName, usageName: body.usageName,
                              firstName: body.firstName, birthDate: body.birthDate)
+        let (answer, replayed) = try await createProxy(try .ofRequest(idempotencyKey: input.headers.idempotencyKey), form: form,
+                                                       certified: body.certified)
+        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+    }
+
+    /// A new proxy from the form as typed (P_FIELDS, P_ADULT, P_CERTIFY, P_ONE_ACTIVE), with its confirmation.
+    func createProxy(_ call: ProcedureCall, form: ProxyForm, certified: Bool) async throws
+        -> (Components.Schemas.ProxyAnswer, replayed: String?) {
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
-        let procedure = ProcedureRequest(nir: caller.nir, idempotency: try idempotencyKey(input.headers.idempotencyKey, caller: caller))
+        let procedure = ProcedureRequest(nir: call.caller.nir, idempotency: call.idempotency)
         let result = try await performSealed(procedure, at: submission.receivedAt) { context in
             let household = context.household
-            switch ProxyTeleservice.create(form, certified: body.certified, in: household, submission: submission) {
+            switch ProxyTeleservice.create(form, certified: certified, in: household, submission: submission) {
             case .refused(let refusal):
                 throw refusal
             case .accepted(let outcome):
@@ -33,8 +40,7 @@ extension AmeliService {
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        let (answer, replayed) = try Self.answer(result, as: Components.Schemas.ProxyAnswer.self)
-        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+        return try Self.answer(result, as: Components.Schemas.ProxyAnswer.self)
     }
 
     /// `GET /v1/proxy`: the active proxy, or 404.
@@ -47,7 +53,13 @@ extension AmeliService {
 
     /// `DELETE /v1/proxy`: 204, also when none is active (P_REVOKE: revoking twice is harmless).
     func revokeProxy(_ input: Operations.RevokeProxy.Input) async throws -> Operations.RevokeProxy.Output {
-        let caller = try RequestScope.caller()
+        try await revokeProxy(try .ofRequest())
+        return .noContent(.init())
+    }
+
+    /// Revokes the active proxy (P_REVOKE): its confirmation is revoked in the register; nothing active, nothing done.
+    func revokeProxy(_ call: ProcedureCall) async throws {
+        let caller = call.caller
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         _ = try await performSealed(ProcedureRequest(nir: caller.nir), at: submission.receivedAt) { context in
             let household = context.household
@@ -64,25 +76,27 @@ extension AmeliService {
                 return ProcedureCommit(changes: changes, value: true)
             }
         }
-        return .noContent(.init())
     }
 
     /// `GET /v1/proxy/{id}/confirmation.pdf` (D_PROXY), for any proxy of the caller's, revoked or not.
     func proxyConfirmation(_ input: Operations.ProxyConfirmation.Input) async throws -> Operations.ProxyConfirmation.Output {
-        let caller = try RequestScope.caller()
-        let id = try Self.pathIdentifier(input.path.id)
-        guard let confirmation = try await store.proxyConfirmation(id, of: caller.nir) else { throw APIProblem.notFound }
-        let record = DocumentRecord.proxyConfirmation(confirmation)
-        let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
-        switch try await document(record, seal: seal, format: .pdf, filename: "procuration-\(id.value).pdf",
-                                  served: (caller.nir, .proxyConfirmation, id), ifNoneMatch: input.headers.ifNoneMatch,
-                                  registered: id.value) {
+        switch try await proxyConfirmation(try RequestScope.caller(), id: input.path.id, ifNoneMatch: input.headers.ifNoneMatch) {
         case .ok(let bytes, let headers):
             return .ok(.init(headers: .init(eTag: headers.eTag, cacheControl: headers.cacheControl,
                                             contentDisposition: headers.contentDisposition), body: .pdf(HTTPBody(bytes))))
         case .notModified(let headers):
             return .notModified(.init(headers))
         }
+    }
+
+    /// A proxy's confirmation (D_PROXY), sealed, for its own household only.
+    func proxyConfirmation(_ caller: Caller, id text: String, ifNoneMatch: String?) async throws -> DocumentAnswer {
+        let id = try Self.pathIdentifier(text)
+        guard let confirmation = try await store.proxyConfirmation(id, of: caller.nir) else { throw APIProblem.notFound }
+        let record = DocumentRecord.proxyConfirmation(confirmation)
+        let seal = try await self.seal(of: record, id: id.value, nir: caller.nir, subject: RegisteredDocument.subject(proxy: id))
+        return try await document(record, seal: seal, format: .pdf, filename: "procuration-\(id.value).pdf",
+                                  served: (caller.nir, .proxyConfirmation, id), ifNoneMatch: ifNoneMatch, registered: id.value)
     }
 }
 

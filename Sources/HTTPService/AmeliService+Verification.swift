@@ -22,15 +22,30 @@ extension AmeliService {
     /// `POST /v1/verifications`: `{"seal": TEXT}` or an `image/png` scan. Answers only what the seal carries,
     /// with the signature's check and the register's status of the document.
     func verify(_ input: Operations.Verify.Input) async throws -> Operations.Verify.Output {
-        let client = RequestScope.current?.clientAddress ?? "local"
+        let submitted: SubmittedSeal
+        switch input.body {
+        case .json(let body): submitted = .text(body.seal)
+        case .png: submitted = .scan(try RequestScope.require().body)
+        }
+        return .ok(.init(body: .json(try await verify(submitted, from: RequestScope.current?.clientAddress ?? "local"))))
+    }
+
+    /// A seal to verify, as its text or in a scanned page.
+    enum SubmittedSeal: Sendable {
+        case text(String)
+        case scan([UInt8])
+    }
+
+    /// Verifies a seal for `client` (an address, for the per-client rates), for the API and the public page alike.
+    func verify(_ submitted: SubmittedSeal, from client: String) async throws -> Components.Schemas.Verification {
         try Self.admit(client, by: verificationLimiter)
         let text: String
-        switch input.body {
-        case .json(let body):
-            text = body.seal
-        case .png:
+        switch submitted {
+        case .text(let seal):
+            text = seal
+        case .scan(let bytes):
             try Self.admit(client, by: scans.perClient)
-            text = try await sealText(fromScan: try RequestScope.require().body)
+            text = try await sealText(fromScan: bytes)
         }
         let seal: SignedSeal
         do { seal = try SignedSeal.parse(text) } catch {
@@ -51,9 +66,8 @@ extension AmeliService {
         let document = Components.Schemas.Verification.DocumentPayload(
             _type: .init(rawValue: seal.unsigned.type.rawValue) ?? .e1, id: seal.unsigned[.documentID] ?? "",
             issuedOn: seal.unsigned.issueDate.iso, fields: fields)
-        return .ok(.init(body: .json(.init(signature: .init(rawValue: signature.rawValue) ?? .invalid,
-                                           signatureReason: signatureReason, status: .init(rawValue: status.rawValue) ?? .unknown,
-                                           revokedReason: revokedReason, document: document))))
+        return .init(signature: .init(rawValue: signature.rawValue) ?? .invalid, signatureReason: signatureReason,
+                     status: .init(rawValue: status.rawValue) ?? .unknown, revokedReason: revokedReason, document: document)
     }
 
     /// 429 with Retry-After when `client` has used up its rate.

@@ -118,18 +118,6 @@ public struct AmeliService: Sendable {
 
     // MARK: Idempotency
 
-    /// The `Idempotency-Key` of a POST, scoped to the caller and fingerprinted with method, path and the body's bytes.
-    func idempotencyKey(_ header: String?, caller: Caller) throws -> IdempotencyKey? {
-        guard let key = header else { return nil }
-        guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw APIProblem(.invalidField, detail: "L'en-tête Idempotency-Key doit comporter de 1 à 255 caractères ASCII visibles.",
-                             errors: [.init(field: "Idempotency-Key", code: APIProblem.Code.invalidField.rawValue, detail: "Clé invalide.")])
-        }
-        let scope = try RequestScope.require()
-        let fingerprint = Self.sha256Hex(Array("\(scope.method) \(scope.path)\n".utf8) + scope.body)
-        return IdempotencyKey(principal: caller.nir.value, key: key, fingerprint: fingerprint)
-    }
-
     /// The answer of a procedure: the one just decided, or the first one replayed for a repeated key (read back
     /// into the contract's type, with `replayed` for the `Idempotent-Replayed` header).
     static func answer<Answer: Decodable>(_ result: ProcedureResult<StoredResponse>, as type: Answer.Type) throws

@@ -99,9 +99,9 @@ struct ContractMiddleware: ServerMiddleware {
                 throw refusal
             }
         case (Operations.OrderCard.id, .keyNotFound), (Operations.OrderCard.id, .valueNotFound):
-            _ = try await service.orderCard(beneficiary: metadata.pathParameters["id"].map(String.init) ?? "",
-                                            departureWithin15Days: nil,
-                                            idempotencyKey: request.headerFields[HTTPField.Name("Idempotency-Key")!])
+            _ = try await service.orderCard(try .ofRequest(idempotencyKey: request.headerFields[HTTPField.Name("Idempotency-Key")!]),
+                                            beneficiary: metadata.pathParameters["id"].map(String.init) ?? "",
+                                            departureWithin15Days: nil)
         default:
             return
         }

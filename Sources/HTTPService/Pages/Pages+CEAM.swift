@@ -1,5 +1,6 @@
 // Pages+CEAM: the European card's screens — the household with its actions, order or renewal, loss or theft, the
 // card itself (seed 000: "Carte européenne d'assurance maladie").
+import DocumentPipeline
 import Foundation
 import Hummingbird
 import OpenAPIRuntime
@@ -117,9 +118,8 @@ extension Pages {
         }
         let departure: Bool? = switch form["depart"] { case "oui": true; case "non": false; default: nil }
         do {
-            let (answer, _) = try await asCaller(page, body: bytes) {
-                try await service.orderCard(beneficiary: page.id, departureWithin15Days: departure, idempotencyKey: form["_key"])
-            }
+            let (answer, _) = try await service.orderCard(try call(page, key: form["_key"], body: bytes), beneficiary: page.id,
+                                                          departureWithin15Days: departure)
             var target = "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)"
             if let certificate = answer.certificate { target += "?certificat=\(certificate.id)" }
             return Self.redirect(to: target)
@@ -156,7 +156,7 @@ extension Pages {
         guard let (form, bytes) = try await form(page) else {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
-        let kind: Components.Schemas.LossKind? = switch form["nature"] { case "perte": .loss; case "vol": .theft; default: nil }
+        let kind: LossKind? = switch form["nature"] { case "perte": .loss; case "vol": .theft; default: nil }
         let date = form["date"] ?? ""
         let sworn = form["sworn"] == "on"
         var echo: [String: Any] = ["date": date, "sworn": sworn, "loss": kind == .loss, "theft": kind == .theft]
@@ -166,11 +166,8 @@ extension Pages {
             return try await lossForm(page, values: echo, status: .unprocessableContent)
         }
         do {
-            let output = try await asCaller(page, body: bytes) {
-                try await service.declareLoss(.init(path: .init(id: page.id), headers: .init(idempotencyKey: form["_key"]),
-                                                    body: .json(.init(kind: kind, date: date, sworn: sworn))))
-            }
-            guard case .created(let created) = output, case .json(let answer) = created.body else { throw APIProblem.notFound }
+            let (answer, _) = try await service.declareLoss(try call(page, key: form["_key"], body: bytes), beneficiary: page.id,
+                                                            kind: kind, date: date, sworn: sworn)
             return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
         } catch {
             let problem = ProblemMiddleware.problem(for: error, context: page.context)
@@ -207,33 +204,12 @@ extension Pages {
     }
 
     func cardImage(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) {
-            try await service.cardImage(.init(path: .init(id: page.id), query: .init(dpi: 300), headers: .init(ifNoneMatch: page.ifNoneMatch)))
-        }
-        switch output {
-        case .ok(let ok):
-            guard case .png(let body) = ok.body else { throw APIProblem.notFound }
-            return try await Self.document(body, type: "image/png", disposition: nil, eTag: ok.headers.eTag)
-        case .notModified(let unchanged):
-            return Self.notModified(eTag: unchanged.headers.eTag)
-        default:
-            throw APIProblem.notFound
-        }
+        Self.document(try await service.card(page.caller, beneficiary: page.id, format: .png, dpi: 300, ifNoneMatch: page.ifNoneMatch),
+                      type: "image/png", disposition: { _ in nil })
     }
 
     func cardPDF(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) {
-            try await service.cardPrintCopy(.init(path: .init(id: page.id), headers: .init(ifNoneMatch: page.ifNoneMatch)))
-        }
-        switch output {
-        case .ok(let ok):
-            guard case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-            return try await Self.document(body, type: "application/pdf", disposition: "inline; filename=\"ceam-\(page.id).pdf\"",
-                                           eTag: ok.headers.eTag)
-        case .notModified(let unchanged):
-            return Self.notModified(eTag: unchanged.headers.eTag)
-        default:
-            throw APIProblem.notFound
-        }
+        Self.document(try await service.card(page.caller, beneficiary: page.id, format: .pdf, dpi: 300, ifNoneMatch: page.ifNoneMatch),
+                      type: "application/pdf", disposition: { _ in "inline; filename=\"ceam-\(page.id).pdf\"" })
     }
 }

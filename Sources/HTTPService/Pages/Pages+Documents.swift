@@ -66,10 +66,7 @@ extension Pages {
             return Self.redirect(to: "\(page.prefix)/demarches/\(page.id)")
         }
         do {
-            _ = try await asCaller(page, body: bytes) {
-                try await service.rateProcedure(.init(path: .init(id: page.id), headers: .init(idempotencyKey: form["_key"]),
-                                                      body: .json(.init(score: score))))
-            }
+            _ = try await service.rateProcedure(try call(page, key: form["_key"], body: bytes), id: page.id, score: score)
         } catch let refusal as Refusal where refusal.kind != .notFound {
             // Already rated (R_RATING): the page shows the rating given.
         }
@@ -108,7 +105,7 @@ extension Pages {
             }
             // The kiosk prints rather than downloads: its browser shows the PDF, with its print button.
             let disposition = AmeliService.certificateDisposition(id)
-            return try await Self.document(HTTPBody(download.bytes), type: "application/pdf",
+            return Self.document(download.bytes, type: "application/pdf",
                                            disposition: page.channel == .kiosk ? disposition.replacingOccurrences(of: "attachment", with: "inline")
                                                                                : disposition)
         } catch let problem as APIProblem where problem.status == .gone {
@@ -140,18 +137,8 @@ extension Pages {
     }
 
     func acknowledgementPDF(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) {
-            try await service.inboxAttachment(.init(path: .init(id: page.id), headers: .init(ifNoneMatch: page.ifNoneMatch)))
-        }
-        switch output {
-        case .ok(let ok):
-            guard case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-            return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition, eTag: ok.headers.eTag)
-        case .notModified(let unchanged):
-            return Self.notModified(eTag: unchanged.headers.eTag)
-        default:
-            throw APIProblem.notFound
-        }
+        return Self.document(try await service.inboxAttachment(page.caller, id: page.id, ifNoneMatch: page.ifNoneMatch),
+                             type: "application/pdf", disposition: \.contentDisposition)
     }
 
     func acknowledgementTwin(_ page: PageRequest) async throws -> Response {

@@ -71,22 +71,15 @@ extension Pages {
             if form["retour"] != nil { return await self.proxyForm(page, form: form, refusal: nil) }
             return await proxySummary(page, form: form, error: nil)
         }
-        // The rules judge the whole form as typed (every field error at once) before the typed request is built.
+        // The rules judge the whole form as typed (every field error at once); the procedure judges it again in its
+        // transaction, against the household as it is then.
         if let refusal = ProxyTeleservice.refusal(of: proxyForm, certified: certified, in: household, today: today) {
             if refusal.rule == .P_CERTIFY { return await proxySummary(page, form: form, error: refusal.message) }
             return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
         }
-        guard let civility = proxyForm.civility.flatMap(Components.Schemas.Civility.init(rawValue:)),
-              let lastName = proxyForm.lastName, let firstName = proxyForm.firstName, let birthDate = proxyForm.birthDate else {
-            throw APIProblem.notFound
-        }
         do {
-            let output = try await asCaller(page, body: bytes) {
-                try await service.createProxy(.init(headers: .init(idempotencyKey: form["_key"]), body: .json(.init(
-                    civility: civility, lastName: lastName, usageName: proxyForm.usageName, firstName: firstName,
-                    birthDate: birthDate, certified: certified))))
-            }
-            guard case .created(let created) = output, case .json(let answer) = created.body else { throw APIProblem.notFound }
+            let (answer, _) = try await service.createProxy(try call(page, key: form["_key"], body: bytes), form: proxyForm,
+                                                            certified: certified)
             return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
         } catch let refusal as Refusal {
             return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
@@ -121,7 +114,7 @@ extension Pages {
             return await forbidden(page.request, page.channel, caller: page.caller)
         }
         let before = try await service.store.procedures(of: page.caller.nir).first
-        _ = try await asCaller(page, body: bytes) { try await service.revokeProxy(.init()) }
+        try await service.revokeProxy(try call(page, key: nil, body: bytes))
         // P_REVOKE: revoking twice is harmless; the history's newest line is the revocation when there was one.
         if let latest = try await service.store.procedures(of: page.caller.nir).first, latest.id != before?.id, latest.kind == .proxyRevocation {
             return Self.redirect(to: "\(page.prefix)/demarches/\(latest.id.value)")
@@ -130,18 +123,8 @@ extension Pages {
     }
 
     func proxyPDF(_ page: PageRequest) async throws -> Response {
-        let output = try await asCaller(page) {
-            try await service.proxyConfirmation(.init(path: .init(id: page.id), headers: .init(ifNoneMatch: page.ifNoneMatch)))
-        }
-        switch output {
-        case .ok(let ok):
-            guard case .pdf(let body) = ok.body else { throw APIProblem.notFound }
-            return try await Self.document(body, type: "application/pdf", disposition: ok.headers.contentDisposition, eTag: ok.headers.eTag)
-        case .notModified(let unchanged):
-            return Self.notModified(eTag: unchanged.headers.eTag)
-        default:
-            throw APIProblem.notFound
-        }
+        Self.document(try await service.proxyConfirmation(page.caller, id: page.id, ifNoneMatch: page.ifNoneMatch),
+                      type: "application/pdf", disposition: \.contentDisposition)
     }
 
     func proxyTwin(_ page: PageRequest) async throws -> Response {

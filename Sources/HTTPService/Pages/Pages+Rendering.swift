@@ -125,20 +125,26 @@ extension Pages {
                    status: .forbidden, request: request, channel: channel, caller: caller)
     }
 
-    /// Runs the API's handler for `caller`, as the API would for the same request: the same procedure, the same
-    /// transaction, the same idempotency (the form's key, fingerprinted with the form's bytes).
-    func asCaller<T: Sendable>(_ page: PageRequest, body: [UInt8] = [], _ work: () async throws -> T) async throws -> T {
-        var scope = RequestScope(caller: page.caller, clientAddress: nil, method: page.request.method.rawValue,
-                                 path: page.request.uri.path, logger: page.context.logger)
-        scope.body = body
-        return try await RequestScope.$current.withValue(scope) { try await work() }
+    /// The procedure call of a form: the signed-in caller, and the form's hidden key fingerprinted with the form's
+    /// bytes, as the API fingerprints a body, so that a reload or a double click replays instead of repeating.
+    func call(_ page: PageRequest, key: String?, body: [UInt8]) throws -> ProcedureCall {
+        try ProcedureCall(caller: page.caller, key: key, method: page.request.method.rawValue, path: page.request.uri.path, body: body)
+    }
+
+    /// A document the service decided on: its bytes with the API's headers, or 304 when the browser's copy is current.
+    static func document(_ answer: DocumentAnswer, type: String, disposition: (DocumentHeaders) -> String?) -> Response {
+        switch answer {
+        case .ok(let bytes, let headers):
+            return document(bytes, type: type, disposition: disposition(headers), eTag: headers.eTag)
+        case .notModified(let headers):
+            return notModified(eTag: headers.eTag)
+        }
     }
 
     /// A document's bytes as a download or an inline view, with the API's headers.
     /// With the API's ETag, the browser revalidates (`private, no-cache`) and a view of an unchanged document is a
     /// 304 without rendering; without one (the certificate's one download) it keeps nothing.
-    static func document(_ body: HTTPBody, type: String, disposition: String?, eTag: String? = nil) async throws -> Response {
-        let bytes = try await [UInt8](collecting: body, upTo: 32 * 1024 * 1024)
+    static func document(_ bytes: [UInt8], type: String, disposition: String?, eTag: String? = nil) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.cacheControl] = eTag == nil ? "private, no-store" : "private, no-cache"

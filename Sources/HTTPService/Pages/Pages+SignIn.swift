@@ -62,12 +62,8 @@ extension Pages {
                 return await page("verifier", values, status: .unprocessableContent, request: request, channel: .web, caller: nil)
             }
             // A scan is read as the API reads one (the same limits, the same reader); the text is checked as typed.
-            var scope = RequestScope(caller: nil, clientAddress: context.clientAddress, method: "POST", path: "/verifier", logger: context.logger)
-            scope.body = scan
             do {
-                let input: Operations.Verify.Input = scan.isEmpty ? .init(body: .json(.init(seal: text))) : .init(body: .png(HTTPBody(scan)))
-                let output = try await RequestScope.$current.withValue(scope) { try await service.verify(input) }
-                guard case .ok(let ok) = output, case .json(let answer) = ok.body else { throw APIProblem.notFound }
+                let answer = try await service.verify(scan.isEmpty ? .text(text) : .scan(scan), from: context.clientAddress ?? "local")
                 values["result"] = Self.verdict(answer)
             } catch let problem as APIProblem where problem.status.code < 500 {
                 values["error"] = problem.detail
