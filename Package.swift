@@ -45,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
         // The pages: Templates/web/*.mustache.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // The pages' scan upload (multipart/form-data).
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         // E-mail notices: the SMTP client's STARTTLS.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
@@ -137,6 +139,7 @@ let package = Package(
         .target(name: "HTTPService", dependencies: [
             "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "DocumentHTML", "Seal", hummingbird, logging, crypto,
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),

@@ -70,19 +70,13 @@ struct PageSession: Sendable {
     }
 
     static func cookie(_ name: String, of request: Request) -> String? {
-        for header in request.headers[values: .cookie] {
-            for part in header.split(separator: ";") {
-                let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0] == name { return String(pair[1]) }
-            }
-        }
-        return nil
+        request.cookies[name]?.value
     }
 
     /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, Path=/, no Domain, Secure unless on loopback http; `maxAge` 0
     /// deletes it.
     func setCookie(_ name: String, _ value: String, maxAge: Int) -> String {
-        "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict).description
     }
 
     // MARK: Form tokens (signed double-submit)
@@ -100,16 +94,40 @@ struct PageSession: Sendable {
         guard let token, let nonce = Self.cookie(csrfCookieName, of: request).flatMap(Self.wellFormedNonce) else { return false }
         let parts = token.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, parts[0] == nonce else { return false }
-        let expected = Array(mac(nonce: nonce, subject: caller?.nir.value).utf8)
-        let given = Array(parts[1].utf8)
-        // Constant time: the comparison must not tell an attacker how much of a guess was right.
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        guard let given = Self.bytes(hex: parts[1]) else { return false }
+        // swift-crypto compares in constant time: the answer must not tell an attacker how much of a guess was right.
+        return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: Self.macInput(nonce: nonce, subject: caller?.nir.value),
+                                                      using: formKey)
     }
 
     private func mac(nonce: String, subject: String?) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Array("\(nonce)\n\(subject ?? "")".utf8), using: formKey)
+        let code = HMAC<SHA256>.authenticationCode(for: Self.macInput(nonce: nonce, subject: subject), using: formKey)
         return code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func macInput(nonce: String, subject: String?) -> [UInt8] {
+        Array("\(nonce)\n\(subject ?? "")".utf8)
+    }
+
+    /// The bytes of lower-case hex text; nil for anything else.
+    private static func bytes(hex: Substring) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count.isMultiple(of: 2) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 48...57: digit - 48
+        case 97...102: digit - 87
+        default: nil
+        }
     }
 
     /// The nonce when it has the shape `randomHex` gives (32 lower-case hex digits), else nil.

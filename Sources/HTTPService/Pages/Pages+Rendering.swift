@@ -82,20 +82,6 @@ extension Pages {
         }
     }
 
-    /// Runs a signed-in page: without a valid session, to the sign-in page.
-    func signedIn(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel,
-                  _ handler: @Sendable (PageRequest) async throws -> Response) async -> Response {
-        guard let caller = await session.caller(of: request, now: service.clock()) else {
-            return Self.redirect(to: "\(channel.prefix)/connexion")
-        }
-        let page = PageRequest(request: request, context: context, channel: channel, caller: caller)
-        do {
-            return try await handler(page)
-        } catch {
-            return await failure(request, context, channel, caller: caller, error: error)
-        }
-    }
-
     /// The form of a POST, once its token is checked: nil (and the 403 page) for a missing or wrong token.
     /// The form of a POST, once its token is checked against `caller` (nil for the forms made for nobody in
     /// particular: sign-in, verification): nil, and the caller shows the 403 page, for a missing or wrong token.

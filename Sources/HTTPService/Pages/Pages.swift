@@ -60,34 +60,36 @@ public struct Pages: Sendable {
             router.get("\(p)/connexion") { request, context in await self.signInPage(request, context, channel) }
             router.post("\(p)/connexion") { request, context in await self.signIn(request, context, channel) }
             router.post("\(p)/deconnexion") { request, context in await self.signOut(request, context, channel) }
-            router.get("\(p)/ceam") { request, context in await self.signedIn(request, context, channel, self.ceam) }
-            router.get("\(p)/ceam/:id/commande") { request, context in await self.signedIn(request, context, channel, self.orderPage) }
-            router.post("\(p)/ceam/:id/commande") { request, context in await self.signedIn(request, context, channel, self.order) }
-            router.get("\(p)/ceam/:id/perte") { request, context in await self.signedIn(request, context, channel, self.lossPage) }
-            router.post("\(p)/ceam/:id/perte") { request, context in await self.signedIn(request, context, channel, self.declareLoss) }
-            router.get("\(p)/ceam/:id/carte") { request, context in await self.signedIn(request, context, channel, self.cardPage) }
-            router.get("\(p)/ceam/:id/carte.png") { request, context in await self.signedIn(request, context, channel, self.cardImage) }
-            router.get("\(p)/ceam/:id/carte.pdf") { request, context in await self.signedIn(request, context, channel, self.cardPDF) }
-            router.get("\(p)/ceam/:id/carte.html") { request, context in await self.signedIn(request, context, channel, self.cardTwin) }
-            router.get("\(p)/demarches") { request, context in await self.signedIn(request, context, channel, self.history) }
-            router.get("\(p)/demarches/:id") { request, context in await self.signedIn(request, context, channel, self.confirmation) }
-            router.post("\(p)/demarches/:id/note") { request, context in await self.signedIn(request, context, channel, self.rate) }
-            router.get("\(p)/certificats/:id") { request, context in await self.signedIn(request, context, channel, self.certificatePage) }
-            router.post("\(p)/certificats/:id") { request, context in await self.signedIn(request, context, channel, self.downloadCertificate) }
-            router.get("\(p)/messagerie") { request, context in await self.signedIn(request, context, channel, self.inbox) }
-            router.get("\(p)/messagerie/:id/accuse.pdf") { request, context in await self.signedIn(request, context, channel, self.acknowledgementPDF) }
-            router.get("\(p)/messagerie/:id/accuse.html") { request, context in await self.signedIn(request, context, channel, self.acknowledgementTwin) }
-            router.get("\(p)/procuration") { request, context in await self.signedIn(request, context, channel, self.proxyPage) }
-            router.post("\(p)/procuration") { request, context in await self.signedIn(request, context, channel, self.createProxy) }
-            router.get("\(p)/procuration/revocation") { request, context in await self.signedIn(request, context, channel, self.revocationPage) }
-            router.post("\(p)/procuration/revocation") { request, context in await self.signedIn(request, context, channel, self.revokeProxy) }
-            router.get("\(p)/procuration/:id/confirmation.pdf") { request, context in await self.signedIn(request, context, channel, self.proxyPDF) }
-            router.get("\(p)/procuration/:id/confirmation.html") { request, context in await self.signedIn(request, context, channel, self.proxyTwin) }
+            // The signed-in pages: one group behind the channel's session.
+            let signedIn = router.group(RouterPath(p)).add(middleware: PageSessionMiddleware(pages: self, channel: channel))
+            for (method, path, handler) in signedInRoutes {
+                signedIn.on(RouterPath(path), method: method) { request, context in
+                    try await handler(try PageRequest(request: request, context: context, channel: channel))
+                }
+            }
             // Any other address under the channel: the pages' own 404, not the API's problem+json.
             router.get("\(p)/**") { request, _ in
                 await self.notFound(request, channel, caller: await self.session.caller(of: request, now: self.service.clock()))
             }
         }
+    }
+
+    /// Every signed-in page of a channel: method, path under the channel's prefix, handler.
+    private var signedInRoutes: [(HTTPRequest.Method, String, @Sendable (PageRequest) async throws -> Response)] {
+        [
+            (.get, "ceam", ceam),
+            (.get, "ceam/:id/commande", orderPage), (.post, "ceam/:id/commande", order),
+            (.get, "ceam/:id/perte", lossPage), (.post, "ceam/:id/perte", declareLoss),
+            (.get, "ceam/:id/carte", cardPage), (.get, "ceam/:id/carte.png", cardImage),
+            (.get, "ceam/:id/carte.pdf", cardPDF), (.get, "ceam/:id/carte.html", cardTwin),
+            (.get, "demarches", history), (.get, "demarches/:id", confirmation), (.post, "demarches/:id/note", rate),
+            (.get, "certificats/:id", certificatePage), (.post, "certificats/:id", downloadCertificate),
+            (.get, "messagerie", inbox),
+            (.get, "messagerie/:id/accuse.pdf", acknowledgementPDF), (.get, "messagerie/:id/accuse.html", acknowledgementTwin),
+            (.get, "procuration", proxyPage), (.post, "procuration", createProxy),
+            (.get, "procuration/revocation", revocationPage), (.post, "procuration/revocation", revokeProxy),
+            (.get, "procuration/:id/confirmation.pdf", proxyPDF), (.get, "procuration/:id/confirmation.html", proxyTwin),
+        ]
     }
 
     static func asset(_ bytes: [UInt8], type: String) -> Response {
@@ -112,6 +114,20 @@ struct PageRequest: Sendable {
     let context: AppRequestContext
     let channel: PageChannel
     let caller: Caller
+
+    init(request: Request, context: AppRequestContext, channel: PageChannel, caller: Caller) {
+        self.request = request
+        self.context = context
+        self.channel = channel
+        self.caller = caller
+    }
+
+    /// A request behind `PageSessionMiddleware`, which has put the caller in the context.
+    init(request: Request, context: AppRequestContext, channel: PageChannel) throws {
+        guard let caller = context.pageCaller else { throw APIProblem(.unauthorized, detail: "Authentification requise.") }
+        self.init(request: request, context: context, channel: channel, caller: caller)
+    }
+
     /// The path parameter `id`, when the route has one.
     var id: String { context.parameters.get("id") ?? "" }
     var prefix: String { channel.prefix }
