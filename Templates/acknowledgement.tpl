@@ -65,4 +65,4 @@ seal x=146 y=same-2.5 width=44 module=0.42 align=right style=seal
 
 # Footer, at a fixed place at the bottom of the page.
 rule x=20 y=281 width=170 colour=line
-text name=footer x=20 y=285 width=170 style=legal fit=wrap max-lines=3 min-size=6 "Assurance Maladie — {institutionName} — référence {reference}"
+text name=footer artifact=pagination x=20 y=285 width=170 style=legal fit=wrap max-lines=3 min-size=6 "Assurance Maladie — {institutionName} — référence {reference}"

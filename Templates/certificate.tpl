@@ -16,15 +16,15 @@ colour line hex=A9B3C9
 style brand font=bold size=11 colour=eu-blue
 style issuer font=sans size=8.5 colour=grey leading=11
 style title font=bold size=14 colour=eu-blue leading=17
-style title-en font=sans size=11.5 colour=eu-blue leading=14
+style title-en font=sans size=11.5 colour=eu-blue leading=14 lang=en
 style basis font=sans size=8.5 colour=grey leading=11
 style section font=bold size=9 colour=eu-blue
 style number font=bold size=10 colour=eu-blue
 style label font=bold size=9 leading=11
-style label-en font=sans size=8 colour=grey leading=10
+style label-en font=sans size=8 colour=grey leading=10 lang=en
 style value font=bold size=11
 style body font=sans size=8.5 leading=11
-style body-en font=sans size=8 colour=grey leading=10
+style body-en font=sans size=8 colour=grey leading=10 lang=en
 style code font=bold size=8 colour=eu-blue
 style stamp font=bold size=6.5 colour=eu-blue
 style seal font=sans size=6 colour=grey leading=7.5
@@ -107,10 +107,10 @@ text x=20 y=+7 style=section "Signature et/ou cachet de l'institution / Signatur
 rect x=20 y=+2.5 width=170 height=41.5 stroke=line line=0.75
 # The seal (SEAL.md) sits in the box's right part, beside the stamp: the institution's signature in machine form.
 seal x=144 y=same+1.5 width=44 module=0.42 align=centre style=seal
-rect x=116 y=same width=22 height=22 stroke=eu-blue line=1 radius=11
-text x=116 y=same+9.2 width=22 style=stamp align=centre "Assurance"
-text x=116 y=same+7pt width=22 style=stamp align=centre "Maladie"
-text x=116 y=same+7pt width=22 style=stamp align=centre "n° {institutionID}"
+rect x=116 y=same width=22 height=22 stroke=eu-blue line=1 radius=11 figure="Cachet de l'institution"
+text x=116 y=same+9.2 width=22 style=stamp align=centre figure="Cachet de l'institution" "Assurance"
+text x=116 y=same+7pt width=22 style=stamp align=centre figure="Cachet de l'institution" "Maladie"
+text x=116 y=same+7pt width=22 style=stamp align=centre figure="Cachet de l'institution" "n° {institutionID}"
 # Back up to the box's top (the stamp's last line is 14.14 mm below the seal's top, 15.64 mm below the box's).
 text name=signatureName x=24 y=same-9.64 width=88 style=label fit=wrap max-lines=4 min-size=6 "{institutionName}"
 text name=signatureAddress x=24 y=after+4.5 width=88 style=body fit=wrap max-lines=5 min-size=6 "{institutionAddress}"

@@ -68,4 +68,4 @@ seal x=20 y=+6 width=170 module=0.42 align=right style=seal
 
 # Footer, at a fixed place at the bottom of the page.
 rule x=20 y=281 width=170 colour=line
-text name=footer x=20 y=285 width=170 style=footer fit=wrap max-lines=2 min-size=6 "Assurance Maladie — procuration en ligne — référence {proxyID}"
+text name=footer artifact=pagination x=20 y=285 width=170 style=footer fit=wrap max-lines=2 min-size=6 "Assurance Maladie — procuration en ligne — référence {proxyID}"

@@ -71,100 +71,30 @@ public enum AccessibleDocument {
         return html.joined(separator: "\n")
     }
 
-    /// The description's content as parts, in reading order.
+    /// The description's content as parts, in reading order: `DocumentReading`'s, which the tagged PDF reads too.
     static func parts(_ description: DocumentDescription) -> [Part] {
-        var parts: [Part] = [.heading(level: 1, text: description.info.title)]
-        // The texts of the line being read, and where the last row's header and value start (for continuations).
-        var line: [TextBlock] = []
-        var rowEdges: (header: Double, value: Double)?
-        // The left edge of the last paragraph's lines, while the next line may continue it.
-        var paragraphEdge: Double?
+        var parts: [Part] = []
         var markCode: String?
-
-        func flushLine() {
-            defer { line = [] }
-            guard let last = line.last else { return }
-            let texts = line.map(\.text).filter { !$0.isEmpty }
-            if line.count >= 2, last.name != nil {
-                parts.append(.row(header: [line.dropLast().map(\.text).joined(separator: " ")], value: [last.text]))
-                rowEdges = (line[line.count - 2].x, last.x)
-                paragraphEdge = nil
-                return
-            }
-            // A continuation sits just under the row (a line or two) and is no heading of its own.
-            var continues = false
-            switch last.y {
-            case .below(let offset) where offset > 0 && offset < 16, .same(let offset) where offset > 0 && offset < 16,
-                 .after(let offset) where offset > 0 && offset < 16:
-                continues = !isHeading(last)
-            default:
-                break
-            }
-            if line.count == 1, last.name == nil, continues, let edges = rowEdges, case .row(let header, let value)? = parts.last {
-                if abs(last.x - edges.header) < 0.5 {
-                    parts[parts.count - 1] = .row(header: header + [last.text], value: value)
-                    return
+        for part in DocumentReading.parts(description) {
+            switch part {
+            case .heading(let level, let text, _): parts.append(.heading(level: level, text: text))
+            case .paragraph(let lines, _): parts.append(.paragraph(lines))
+            case .row(let header, let value, _, _): parts.append(.row(header: header, value: value))
+            case .list(let items, _): parts.append(.list(items))
+            case .figure(let description, _): parts.append(.paragraph([description]))
+            case .mark(let code, _): markCode = code
+            case .seal(let caption, _):
+                if !caption.isEmpty {
+                    parts.append(.paragraph(["Cachet électronique visible (code 2D-Doc) : " + caption.joined(separator: " — ")]))
                 }
-                if abs(last.x - edges.value) < 0.5 {
-                    parts[parts.count - 1] = .row(header: header, value: value + [last.text])
-                    return
-                }
-            }
-            rowEdges = nil
-            let text = texts.joined(separator: " ")
-            // The title is the h1 already (the card prints it in capitals).
-            guard !text.isEmpty, text.lowercased() != description.info.title.lowercased() else { return }
-            if line.count == 1, isHeading(last), text.count <= 80 {
-                parts.append(.heading(level: 2, text: text))
-                paragraphEdge = nil
-            } else if line.count == 1, continues, let edge = paragraphEdge, abs(last.x - edge) < 0.5, case .paragraph(let lines)? = parts.last {
-                parts[parts.count - 1] = .paragraph(lines + [text])
-            } else {
-                parts.append(.paragraph([text]))
-                paragraphEdge = line.count == 1 ? last.x : nil
             }
         }
-
-        for block in description.blocks {
-            switch block {
-            case .text(let text):
-                if case .same(let offset) = text.y, abs(offset) < 0.5, !line.isEmpty {
-                    line.append(text)
-                } else {
-                    flushLine()
-                    line = [text]
-                }
-            case .list(let list):
-                flushLine()
-                rowEdges = nil
-                paragraphEdge = nil
-                if !list.items.isEmpty { parts.append(.list(list.items)) }
-            case .seal(let seal):
-                flushLine()
-                rowEdges = nil
-                if !seal.caption.isEmpty {
-                    parts.append(.paragraph(["Cachet électronique visible (code 2D-Doc) : " + seal.caption.joined(separator: " — ")]))
-                    paragraphEdge = nil
-                }
-            case .mark(let mark):
-                flushLine()
-                markCode = mark.code
-            case .rect, .rule:
-                flushLine()
-            }
-        }
-        flushLine()
         // The European mark carries the issuing state's code (the card's fields 1 and 2): a row of its own unless a
         // field already says it.
         if let code = markCode, !code.isEmpty, !parts.contains(where: { if case .row(_, let value) = $0 { value.contains(code) } else { false } }) {
             parts.insert(.row(header: ["1–2 État membre émetteur"], value: [code]), at: 1)
         }
         return parts
-    }
-
-    /// Bold text of body size or more, standing alone: a section's title.
-    static func isHeading(_ text: TextBlock) -> Bool {
-        text.style.font.name.contains("bold") && text.style.size >= 9
     }
 
     /// Readable on a phone and printable; contrast above 4.5:1. Public so that a server can allow exactly this

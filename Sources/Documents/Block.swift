@@ -52,13 +52,18 @@ public struct TextStyle: Hashable, Sendable {
     public var scale: Double
     /// Baseline-to-baseline distance of wrapped lines, in points.
     public var leading: Double
+    /// The language of text set in this style when it is not the document's (French): "en" for the English
+    /// captions of a bilingual form. The tagged PDF marks such text with it.
+    public var language: String?
 
-    public init(font: FontID, size: Double, color: Color = .black, scale: Double = 1, leading: Double? = nil) {
+    public init(font: FontID, size: Double, color: Color = .black, scale: Double = 1, leading: Double? = nil,
+                language: String? = nil) {
         self.font = font
         self.size = size
         self.color = color
         self.scale = scale
         self.leading = leading ?? (size * 1.25).rounded(.up)
+        self.language = language
     }
 }
 
@@ -75,9 +80,15 @@ public struct TextBlock: Hashable, Sendable {
     public var alignment: Alignment
     public var fit: Fit
     public var text: String
+    /// The figure this text is part of (the institution's stamp), by the figure's description; nil for text that
+    /// is read as text.
+    public var figure: String?
+    /// Text repeated on every page for layout's sake (a footer): an artifact, not content.
+    public var isPagination: Bool
 
     public init(name: String? = nil, source: SourceLocation, x: Double, y: VerticalPosition, width: Double?,
-                style: TextStyle, alignment: Alignment = .left, fit: Fit = .exact, text: String) {
+                style: TextStyle, alignment: Alignment = .left, fit: Fit = .exact, text: String,
+                figure: String? = nil, isPagination: Bool = false) {
         self.name = name
         self.source = source
         self.x = x
@@ -87,6 +98,8 @@ public struct TextBlock: Hashable, Sendable {
         self.alignment = alignment
         self.fit = fit
         self.text = text
+        self.figure = figure
+        self.isPagination = isPagination
     }
 }
 
@@ -131,9 +144,11 @@ public struct RectBlock: Hashable, Sendable {
     public var stroke: Stroke?
     /// Corner radius in points (0: square corners).
     public var radius: Double
+    /// The figure this shape is part of (see `TextBlock.figure`); nil for a frame or a background (an artifact).
+    public var figure: String?
 
     public init(source: SourceLocation, x: Double, y: VerticalPosition, width: Double, height: Double,
-                fill: Color?, stroke: Stroke?, radius: Double = 0) {
+                fill: Color?, stroke: Stroke?, radius: Double = 0, figure: String? = nil) {
         self.source = source
         self.x = x
         self.y = y
@@ -142,6 +157,7 @@ public struct RectBlock: Hashable, Sendable {
         self.fill = fill
         self.stroke = stroke
         self.radius = radius
+        self.figure = figure
     }
 }
 

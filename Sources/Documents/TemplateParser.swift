@@ -143,7 +143,7 @@ struct TemplateParser {
     }
 
     private mutating func readStyle(_ line: TemplateLine) throws(TemplateLineError) {
-        try line.allow(["font", "size", "colour", "scale", "leading"])
+        try line.allow(["font", "size", "colour", "scale", "leading", "lang"])
         let name = try declaredName(line, taken: styles.keys.contains)
         let fontName = try line.required("font")
         guard let font = fonts[fontName] else {
@@ -155,13 +155,19 @@ struct TemplateParser {
         guard scale >= 0.5, scale <= 1.5 else { throw TemplateLineError("scale must be between 0.5 and 1.5") }
         let leading = line.optional("leading") == nil ? nil : try points(line, "leading")
         let colour = line.optional("colour") == nil ? Color.black : try colour(line, "colour")
-        styles[name] = TextStyle(font: font, size: size, color: colour, scale: scale, leading: leading)
+        let language = line.optional("lang")
+        if let language, !(2...3).contains(language.count) || !language.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+            throw TemplateLineError("lang must be a language code such as en")
+        }
+        styles[name] = TextStyle(font: font, size: size, color: colour, scale: scale, leading: leading, language: language)
     }
 
     private mutating func readText(_ line: TemplateLine) throws(TemplateLineError) {
-        try line.allow(["name", "x", "y", "width", "style", "align", "fit", "min-size", "max-lines", "then", "when"])
+        try line.allow(["name", "x", "y", "width", "style", "align", "fit", "min-size", "max-lines", "then", "when", "figure", "artifact"])
         try noWords(line)
         guard let content = line.content else { throw TemplateLineError("text needs its quoted text") }
+        let artifact = line.optional("artifact")
+        guard artifact == nil || artifact == "pagination" else { throw TemplateLineError("artifact must be pagination") }
         let string = try templateString(content)
         try checkBindings(string, shape: .text)
         let style = try style(line)
@@ -173,7 +179,8 @@ struct TemplateParser {
         if fit != .exact, width == nil { throw TemplateLineError("fit=\(line.optional("fit")!) needs a width") }
         try inside(x: x, width: width ?? 0)
         let block = TextBlock(name: line.optional("name"), source: source(line), x: x, y: try position(line),
-                              width: width, style: style, alignment: alignment, fit: fit, text: "")
+                              width: width, style: style, alignment: alignment, fit: fit, text: "",
+                              figure: line.optional("figure"), isPagination: artifact != nil)
         elements.append(.init(block: .text(block), content: .text(string), condition: try condition(line)))
     }
 
@@ -195,7 +202,7 @@ struct TemplateParser {
     }
 
     private mutating func readRect(_ line: TemplateLine) throws(TemplateLineError) {
-        try line.allow(["x", "y", "width", "height", "fill", "stroke", "line", "radius", "when"])
+        try line.allow(["x", "y", "width", "height", "fill", "stroke", "line", "radius", "when", "figure"])
         try noWords(line)
         let fill = line.optional("fill") == nil ? nil : try colour(line, "fill")
         let strokeColour = line.optional("stroke") == nil ? nil : try colour(line, "stroke")
@@ -206,7 +213,8 @@ struct TemplateParser {
         let radius = line.optional("radius") == nil ? 0 : try length(line, "radius")
         guard radius * 2 <= min(width, height) else { throw TemplateLineError("radius is larger than half the rectangle") }
         let block = RectBlock(source: source(line), x: x, y: try position(line), width: width, height: height, fill: fill,
-                              stroke: strokeColour.map { Stroke(color: $0, width: lineWidth) }, radius: radius)
+                              stroke: strokeColour.map { Stroke(color: $0, width: lineWidth) }, radius: radius,
+                              figure: line.optional("figure"))
         elements.append(.init(block: .rect(block), content: .none, condition: try condition(line)))
     }
 
