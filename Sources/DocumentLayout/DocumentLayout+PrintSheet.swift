@@ -23,13 +23,19 @@ extension DocumentLayout {
         var items: [Item] = []
         // The face's own background (white) under it, since the sheet's PDF page is left transparent.
         items.append(.shape(Shape(path: .rectangle(Rect(origin: origin, size: card.size)), fill: card.background)))
+        let offset = items.count
         items += card.items.map { $0.translated(by: origin) }
         let left = origin.x + card.size.width + PrintSheet.sealGap
         let seal = SealBlock(source: SourceLocation(file: "print sheet", line: 0), x: left, y: .absolute(origin.y),
                              width: PrintSheet.pageSize.width - PrintSheet.rightMargin - left, module: PrintSheet.module,
                              alignment: .left, captionStyle: PrintSheet.captionStyle, symbol: symbol, caption: caption)
         var flow = Flow(limit: PrintSheet.pageSize.height)
+        let sealStart = items.count
         try place(seal, flow: &flow, into: &items)
-        return Page(size: PrintSheet.pageSize, items: items, background: .white)
+        // The sheet reads as the card does, then its seal.
+        let structure = card.structure.map { $0.shifted(by: offset) }
+            + Self.sealElements(sealStart..<items.count, caption: caption, items: items)
+        return Page(size: PrintSheet.pageSize, items: items, background: .white, structure: structure,
+                    artifacts: Dictionary(uniqueKeysWithValues: card.artifacts.map { ($0.key + offset, $0.value) }))
     }
 }

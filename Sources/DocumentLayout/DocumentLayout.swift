@@ -17,7 +17,11 @@ public struct DocumentLayout: Sendable {
         var flow = Flow(limit: description.contentBottom)
         var items: [Item] = []
         items.reserveCapacity(description.blocks.count + 16)
+        // The items each block became, for the page's reading structure.
+        var blockItems: [Range<Int>] = []
+        blockItems.reserveCapacity(description.blocks.count)
         for block in description.blocks {
+            let start = items.count
             switch block {
             case .text(let text): try place(text, page: description.pageSize, flow: &flow, into: &items)
             case .list(let list): try place(list, flow: &flow, into: &items)
@@ -26,8 +30,11 @@ public struct DocumentLayout: Sendable {
             case .mark(let mark): try place(mark, into: &items)
             case .seal(let seal): try place(seal, flow: &flow, into: &items)
             }
+            blockItems.append(start..<items.count)
         }
-        return [Page(size: description.pageSize, items: items, background: description.background)]
+        let structure = Self.structure(of: description, items: items, blockItems: blockItems)
+        return [Page(size: description.pageSize, items: items, background: description.background,
+                     structure: structure.elements, artifacts: structure.artifacts)]
     }
 
     /// The vertical flow: where "+N" positions start from and where "same" goes back to.

@@ -21,7 +21,7 @@ public enum ReadingPart: Hashable, Sendable {
 }
 
 /// Reads a bound description in template order. The document's title is the first heading (level 1), made of
-/// the line that prints it, if any; bold lines standing alone are headings of level 2; a line whose last text is a
+/// the line that prints it (named `title`, or saying the title), if any; bold lines standing alone are headings of level 2; a line whose last text is a
 /// bound field (`name=…`) is a row, the texts before it its header — a line just under it, at the header's or the
 /// value's left edge, continues that cell (the English caption, an address); lists are lists; blocks of one
 /// `figure` make one figure, described by its name and its texts; the seal is the seal. Positions, colours,
@@ -154,9 +154,12 @@ public enum DocumentReading {
             rowEdges = nil
             let text = texts.joined(separator: " ")
             guard !text.isEmpty else { return }
-            // The line printing the title is the level-1 heading's text (the card prints it in capitals).
-            if text.lowercased() == title.lowercased(), case .heading(1, let heading, let blocks) = parts[0], blocks.isEmpty {
-                parts[0] = .heading(level: 1, text: heading, blocks: indices)
+            // The line printing the title is the level-1 heading's text: the one named `title`, or the one that
+            // says the document's title (the card prints it in capitals).
+            if line.count == 1, last.name == "title" || text.lowercased() == title.lowercased(),
+               case .heading(1, let heading, let blocks) = parts[0], blocks.isEmpty {
+                // A title line in other words than the document's title is read as printed.
+                parts[0] = .heading(level: 1, text: last.name == "title" ? text : heading, blocks: indices)
                 return
             }
             if line.count == 1, DocumentReading.isHeading(last), text.count <= 80 {

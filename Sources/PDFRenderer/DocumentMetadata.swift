@@ -11,8 +11,11 @@ struct DocumentMetadata {
     /// Local civil time at `offsetMinutes` from UTC.
     let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
     let offsetMinutes: Int
+    /// A tagged document claims PDF/A-1a and PDF/UA-1; an untagged one PDF/A-1b.
+    let tagged: Bool
 
-    init(_ info: DocumentInfo) {
+    init(_ info: DocumentInfo, tagged: Bool = false) {
+        self.tagged = tagged
         title = Self.cleaned(info.title)
         author = Self.cleaned(info.author)
         let local = info.creationSeconds + Int64(info.creationOffsetMinutes) * 60
@@ -70,14 +73,37 @@ struct DocumentMetadata {
             </rdf:Description>
             <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
             <pdfaid:part>1</pdfaid:part>
-            <pdfaid:conformance>B</pdfaid:conformance>
+            <pdfaid:conformance>\(tagged ? "A" : "B")</pdfaid:conformance>
             </rdf:Description>
-            </rdf:RDF>
+            \(tagged ? Self.universalAccessibility : "")</rdf:RDF>
             </x:xmpmeta>
             <?xpacket end="r"?>
             """
         return Array(text.utf8)
     }
+
+    /// PDF/UA-1's identification (ISO 14289-1, 5), with the extension schema PDF/A-1 requires for a property
+    /// outside its predefined schemas (ISO 19005-1, 6.7.8).
+    static let universalAccessibility = """
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+        xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+        <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+        <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+        <pdfaProperty:name>part</pdfaProperty:name>
+        <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+        <pdfaProperty:category>internal</pdfaProperty:category>
+        <pdfaProperty:description>Indicates which part of ISO 14289 the file follows</pdfaProperty:description>
+        </rdf:li></rdf:Seq></pdfaSchema:property>
+        </rdf:li></rdf:Bag></pdfaExtension:schemas>
+        </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+        <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+
+        """
 
     private static func escaped(_ text: String) -> String {
         var result = ""

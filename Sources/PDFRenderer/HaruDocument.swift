@@ -119,13 +119,13 @@ final class HaruDocument: @unchecked Sendable {
 
     /// Starts a new, empty PDF/A-1b document (see +PDFA): compression on, metadata from `info` (never from the
     /// clock).
-    func begin(info: DocumentInfo) throws {
+    func begin(info: DocumentInfo, tagged: Bool = false) throws {
         errors.code = 0
         errors.detail = 0
         HPDF_ResetError(handle)
         try check(HPDF_NewDoc(handle), "HPDF_NewDoc")
         try check(HPDF_SetCompressionMode(handle, HPDF_UINT(HPDF_COMP_ALL)), "HPDF_SetCompressionMode")
-        try declarePDFA(DocumentMetadata(info))
+        try declarePDFA(DocumentMetadata(info, tagged: tagged))
     }
 
     /// Adds a page of `size` points and returns it.

@@ -40,21 +40,29 @@ public struct PDFRenderer: Sendable {
     /// The PDF of `pages`, in order.
     public func render(pages: [Page], info: DocumentInfo) throws -> [UInt8] {
         try engine.withDocument { document in
-            try RenderPhases.measure(.metadata) { try document.begin(info: info) }
+            // Tagged (PDF/UA-1, PDF/A-1a) when every page carries its structure, as laid-out documents do.
+            let tagged = !pages.isEmpty && pages.allSatisfy { !$0.structure.isEmpty }
+            try RenderPhases.measure(.metadata) { try document.begin(info: info, tagged: tagged) }
             let documentFonts = try RenderPhases.measure(.fontSubsetting) { try document.prepareFonts(usedCharacters(pages)) }
             try RenderPhases.measure(.pageContent) {
+                var taggedPages: [HaruDocument.TaggedPage] = []
                 for page in pages {
                     let handle = try document.addPage(size: page.size)
                     var painter = PagePainter(document: document, page: handle, height: page.size.height,
                                               documentFonts: documentFonts)
-                    for item in page.items {
+                    let marks = tagged ? ContentMarks(page) : ContentMarks(Page(size: page.size))
+                    for (index, item) in page.items.enumerated() {
+                        if marks.isTagged { try painter.beginMark(marks.marks[index]) }
                         switch item {
                         case let .text(run): try painter.draw(run)
                         case let .shape(shape): try painter.draw(shape)
                         case let .image(image): try painter.draw(image)
                         }
+                        if marks.isTagged { try painter.endMark() }
                     }
+                    taggedPages.append(HaruDocument.TaggedPage(handle: handle, structure: page.structure, marks: marks))
                 }
+                if tagged { try document.writeStructure(taggedPages, language: info.language) }
             }
             return try RenderPhases.measure(.compressionAndWriting) { try document.save() }
         }
