@@ -199,7 +199,7 @@ source = driver.page_source
 check("Norvège" in source and "Liechtenstein" in source and "Royaume-Uni" in source, "the countries where the card is used")
 check("Hugo MARTIN" in body and "Léa MARTIN" in body and "Marc MARTIN" in body, "the three beneficiaries")
 # R_RENEW_WINDOW: Marc's card is not renewable yet; the page says why and from which day.
-check(re.search(r"Renouveler la carte : .*Possible à partir du \d\d/\d\d/\d{4}", body, re.S) is not None,
+check(re.search(r"Renouveler ma carte : .*Possible à partir du \d\d/\d\d/\d{4}", body, re.S) is not None,
       "the renewal window's message with its date")
 
 if CHANNEL == "kiosk":
@@ -307,7 +307,10 @@ check("4 sur 5" in text(), "the history shows the rating")
 
 # Proxy (seed 004): the 17-year-old's exact message tied to the field; then an adult, the summary with the
 # certification, the one-active refusal, and revocation after its confirmation dialog.
-go(f"{PREFIX}/procuration", "procuration")
+go(f"{PREFIX}/procuration", "procuration-debut")
+check("Vous ne pouvez pas vous rendre à l'accueil de votre Caisse d'Assurance Maladie." in text(), "the proxy's principles (seed 004)")
+click_link("/procuration/demande")
+audit("procuration")
 minor = (datetime.date.today().replace(year=datetime.date.today().year - 17)).isoformat()
 driver.find_element(By.CSS_SELECTOR, "input[name=civility][value=Mme]").click()
 driver.find_element(By.ID, "lastName").send_keys("DURAND")
@@ -332,8 +335,13 @@ driver.find_element(By.ID, "certified").click()
 submit_button("Valider")
 audit("confirmation-procuration")
 check("La procuration a bien été prise en compte" in text(), "the proxy is created")
+check(driver.find_elements(By.LINK_TEXT, "Retour au tableau de bord"), "« Retour au tableau de bord » after the proxy's confirmation")
+go(f"{PREFIX}/informations", "informations")
+check("Accordée à Mme DURAND Claire - jusqu'au" in text(), f"« Mes informations » shows the active proxy: {text()[:400]}")
+check(driver.find_elements(By.LINK_TEXT, "Carte CEAM"), "« Mes informations » leads to the CEAM")
 go(f"{PREFIX}/procuration", "procuration-active")
-check("Accordée à Mme DURAND Claire" in text(), f"the active proxy: {text()[:300]}")
+check("Vous avez actuellement une procuration en cours." in text() and "Cette procuration est accordée à : Mme DURAND Claire" in text(),
+      f"the active proxy, as « Mes démarches » shows it: {text()[:300]}")
 status, _, pdf = http("GET", urllib.parse.urlparse(driver.find_element(By.PARTIAL_LINK_TEXT, "Confirmation (PDF)").get_attribute("href")).path)
 check(status == 200 and pdf[:5] == b"%PDF-", "the proxy's confirmation PDF")
 click_link("/confirmation.html")
@@ -345,6 +353,13 @@ status, _, body = http("POST", f"{PREFIX}/procuration", data=urllib.parse.urlenc
     "_csrf": token, "_key": "second-proxy", "civility": "M.", "lastName": "MARTIN", "firstName": "Paul",
     "birthDate": "1980-01-01", "certified": "on"}).encode(), headers={"Content-Type": "application/x-www-form-urlencoded"})
 check(status == 422 and "déjà" in body.decode(), f"one active proxy at a time (P_ONE_ACTIVE), got {status}")
+# The seed's two ways to revoke: « Mes informations » → « Révoquer » on the web account, « Mes démarches » →
+# « Je souhaite révoquer ma procuration » on the kiosk; both lead to the same dialog.
+if CHANNEL == "web":
+    go(f"{PREFIX}/informations")
+else:
+    go(f"{PREFIX}/demarches")
+    click_link("/procuration")
 click_link("/procuration/revocation")
 audit("revocation")
 check(driver.find_elements(By.CSS_SELECTOR, "[role=dialog][aria-labelledby=titre]"), "the revocation's confirmation dialog")

@@ -21,8 +21,9 @@ extension Pages {
     static func label(_ action: CardAction) -> String {
         switch action {
         case .order: "Commander une carte"
-        case .renew: "Renouveler la carte"
-        case .declareLoss: "Déclarer une perte ou un vol"
+        // The seed's words (000): « Renouveler ma carte », « Déclarer la perte/vol de ma carte ».
+        case .renew: "Renouveler ma carte"
+        case .declareLoss: "Déclarer la perte/vol de ma carte"
         case .view: "Voir et imprimer la carte"
         }
     }

@@ -21,10 +21,20 @@ extension Pages {
         if let proxy = household.activeProxy(on: CivilDate(service.clock())) {
             let holder = proxy.holder
             return await self.page("procuration-active", [
-                "title": "Ma procuration", "holder": holder.displayName, "born": holder.civility == .madame ? "née" : "né",
+                "title": "Procuration en ligne", "holder": holder.displayName, "born": holder.civility == .madame ? "née" : "né",
                 "birthDate": holder.birthDate.french, "validUntil": proxy.validUntil.french, "createdOn": proxy.createdOn.french,
                 "id": proxy.id.value,
             ], request: page.request, channel: page.channel, caller: page.caller)
+        }
+        // The seed's first step: the principles, then « Je démarre ma demande ».
+        return await self.page("procuration-debut", ["title": "Faire ou révoquer une procuration en ligne"],
+                               request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    /// The form, after the principles (an active proxy sends back to it: one at a time, P_ONE_ACTIVE).
+    func proxyRequestPage(_ page: PageRequest) async throws -> Response {
+        if try await household(page).activeProxy(on: CivilDate(service.clock())) != nil {
+            return Self.redirect(to: "\(page.prefix)/procuration")
         }
         return await proxyForm(page, form: nil, refusal: nil)
     }

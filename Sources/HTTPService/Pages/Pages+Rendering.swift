@@ -47,6 +47,8 @@ extension Pages {
         let body = templates.render(context, withTemplate: template) ?? "<!DOCTYPE html><title>Erreur</title><p>Page indisponible.</p>"
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
+        // Beside lang="fr": what a browser reads to show dates and numbers the French way.
+        headers[.contentLanguage] = "fr-FR"
         for (name, value) in Self.securityHeaders { headers[name] = value }
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

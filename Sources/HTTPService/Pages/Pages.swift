@@ -86,7 +86,8 @@ public struct Pages: Sendable {
             (.get, "certificats/:id", certificatePage), (.post, "certificats/:id", downloadCertificate),
             (.get, "messagerie", inbox),
             (.get, "messagerie/:id/accuse.pdf", acknowledgementPDF), (.get, "messagerie/:id/accuse.html", acknowledgementTwin),
-            (.get, "procuration", proxyPage), (.post, "procuration", createProxy),
+            (.get, "informations", information),
+            (.get, "procuration", proxyPage), (.get, "procuration/demande", proxyRequestPage), (.post, "procuration", createProxy),
             (.get, "procuration/revocation", revocationPage), (.post, "procuration/revocation", revokeProxy),
             (.get, "procuration/:id/confirmation.pdf", proxyPDF), (.get, "procuration/:id/confirmation.html", proxyTwin),
         ]
