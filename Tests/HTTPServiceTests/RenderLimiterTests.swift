@@ -83,9 +83,13 @@ import Testing
         }
     }
 
-    /// One client posts three scans in a row, then one every five seconds.
+    /// One client posts three scans in a row, then one every five seconds. The limiter's clock stands still here,
+    /// so that a slow machine (a scan can take seconds) does not refill the bucket between requests.
     @Test func aClientsScansAreRateLimited() async throws {
-        try await withService(verificationLimiter: RateLimiter(capacity: 1000, refillPerSecond: 100)) { app in
+        let defaults = ScanLimits().perClient
+        #expect(defaults.capacity == 3 && defaults.refillPerSecond == 0.2)
+        let scans = ScanLimits(perClient: RateLimiter(capacity: 3, refillPerSecond: 0.2, now: { 0 }))
+        try await withService(verificationLimiter: RateLimiter(capacity: 1000, refillPerSecond: 100), scans: scans) { app in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<4 {
                 statuses.append(try await app.client.executeRequest(uri: "/v1/verifications", method: .post, headers: [.contentType: "image/png"],
