@@ -85,7 +85,8 @@ def check_file(path):
         if not isinstance(kids, pikepdf.Array):
             kids = [kids]
         for kid in kids:
-            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+            # A structure element: /Type /StructElem is optional, /S is not (an MCR or OBJR has /Type and no /S).
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
                 walk(kid, depth + 1)
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 key = (kid.Pg.objgen, int(kid.MCID))

@@ -12,8 +12,8 @@ public struct DocumentLayout: Sendable {
 
     var measuring: any TextMeasuring { fitter.measuring }
 
-    /// The document's pages.
-    public func layout(_ description: DocumentDescription) throws(LayoutError) -> [Page] {
+    /// The document's pages; `structured`: with their reading structure (what a tagged PDF needs; a raster does not).
+    public func layout(_ description: DocumentDescription, structured: Bool = true) throws(LayoutError) -> [Page] {
         var flow = Flow(limit: description.contentBottom)
         var items: [Item] = []
         items.reserveCapacity(description.blocks.count + 16)
@@ -32,6 +32,7 @@ public struct DocumentLayout: Sendable {
             }
             blockItems.append(start..<items.count)
         }
+        guard structured else { return [Page(size: description.pageSize, items: items, background: description.background)] }
         let structure = Self.structure(of: description, items: items, blockItems: blockItems)
         return [Page(size: description.pageSize, items: items, background: description.background,
                      structure: structure.elements, artifacts: structure.artifacts)]

@@ -68,7 +68,8 @@ public final class DocumentPipeline: Sendable {
     public func render(_ record: DocumentRecord, seal: DocumentSeal? = nil, format: OutputFormat,
                        dpi: Double = 300) throws -> [UInt8] {
         let description = try describe(record, seal: seal)
-        var pages = try RenderPhases.measure(.bindingAndLayout) { try layout.layout(description) }
+        // The reading structure is for the tagged PDF only.
+        var pages = try RenderPhases.measure(.bindingAndLayout) { try layout.layout(description, structured: format == .pdf) }
         if case .card = record, format == .pdf, let seal {
             // The print copy: the bare face on a sheet with the seal beside it (SEAL.md); the screen PNG stays bare.
             let symbol = try RenderPhases.measure(.sealSymbol) { try Self.symbol(for: seal.text) }

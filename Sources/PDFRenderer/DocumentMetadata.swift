@@ -75,16 +75,16 @@ struct DocumentMetadata {
             <pdfaid:part>1</pdfaid:part>
             <pdfaid:conformance>\(tagged ? "A" : "B")</pdfaid:conformance>
             </rdf:Description>
-            \(tagged ? Self.universalAccessibility : "")</rdf:RDF>
-            </x:xmpmeta>
-            <?xpacket end="r"?>
+
             """
-        return Array(text.utf8)
+        return Array(text.utf8) + (tagged ? Self.universalAccessibility : []) + Self.packetEnd
     }
 
     /// PDF/UA-1's identification (ISO 14289-1, 5), with the extension schema PDF/A-1 requires for a property
     /// outside its predefined schemas (ISO 19005-1, 6.7.8).
-    static let universalAccessibility = """
+    static let packetEnd = Array("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>".utf8)
+
+    static let universalAccessibility = Array("""
         <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
         xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
         <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
@@ -103,7 +103,7 @@ struct DocumentMetadata {
         <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>
 
-        """
+        """.utf8)
 
     private static func escaped(_ text: String) -> String {
         var result = ""

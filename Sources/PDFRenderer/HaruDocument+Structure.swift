@@ -60,7 +60,8 @@ extension HaruDocument {
     private func write(_ element: StructureElement, parent: HPDF_Dict, page: HPDF_Page, marks: ContentMarks,
                        next: inout Int, parents: inout [HPDF_Dict?]) throws -> HPDF_Dict {
         let dict = try self.element(role: element.role.rawValue, parent: parent)
-        try add(dict, "Pg", page)
+        // /Pg where the element itself holds marked content (its MCIDs are on that page); containers need none.
+        if element.children.contains(where: { if case .item = $0 { true } else { false } }) { try add(dict, "Pg", page) }
         if let text = element.alternateText { try add(dict, "Alt", try textString(text)) }
         if let language = element.language { try add(dict, "Lang", try textString(language)) }
         if element.headsRow {
@@ -86,9 +87,9 @@ extension HaruDocument {
         return dict
     }
 
+    /// /Type /StructElem is optional (ISO 32000-1, table 323) and left out: sixty-odd elements a document.
     private func element(role: String, parent: HPDF_Dict) throws -> HPDF_Dict {
         let dict = try dictionary(indirect: true, "StructElem /\(role)")
-        try add(dict, "Type", name: "StructElem")
         try add(dict, "S", name: role)
         try add(dict, "P", parent)
         return dict

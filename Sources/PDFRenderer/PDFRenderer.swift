@@ -60,6 +60,7 @@ public struct PDFRenderer: Sendable {
                         }
                         if marks.isTagged { try painter.endMark() }
                     }
+                    try document.compressContent(of: handle)
                     taggedPages.append(HaruDocument.TaggedPage(handle: handle, structure: page.structure, marks: marks))
                 }
                 if tagged { try document.writeStructure(taggedPages, language: info.language) }
