@@ -12,9 +12,28 @@ enum PNGEncoding {
     /// FAST 4.5 ms and 66 KB; with the palette 2.9 ms (0.5 ms of it building the palette) and 27.5 KB.
     static func encode(_ raster: Raster) throws -> [UInt8] {
         if let indexed = Palette(raster) {
-            return try write(raster, format: png_uint_32(PNG_FORMAT_RGB | PNG_FORMAT_FLAG_COLORMAP), palette: indexed)
+            return try writeIndexed(raster, palette: indexed)
         }
         return try write(raster, format: png_uint_32(PNG_FORMAT_RGB), palette: nil)
+    }
+
+    /// zlib's run-length strategy at level 1, which png_image cannot ask for. Measured on the card at 300 dpi
+    /// (release, `bench --phases`): its encoding took most of the render with png_image's FAST setting.
+    static let indexedLevel: Int32 = 1
+    static let indexedStrategy = Z_RLE
+
+    /// An indexed PNG through the full write API (in CPNG's shim, which keeps libpng's longjmp in C).
+    private static func writeIndexed(_ raster: Raster, palette: Palette) throws -> [UInt8] {
+        var output = ameli_png_output(data: nil, size: 0, capacity: 0)
+        let status = palette.indices.withUnsafeBufferPointer { indices in
+            palette.colors.withUnsafeBufferPointer { colors in
+                ameli_png_write_indexed(indices.baseAddress, UInt32(raster.width), UInt32(raster.height), colors.baseAddress,
+                                        Int32(palette.colors.count / 3), indexedLevel, indexedStrategy, &output)
+            }
+        }
+        defer { free(output.data) }
+        guard status == 0, let data = output.data else { throw PNGRendererError.libpng(message: "indexed PNG write failed") }
+        return Array(UnsafeBufferPointer(start: data, count: output.size))
     }
 
     private static func write(_ raster: Raster, format: png_uint_32, palette: Palette?) throws -> [UInt8] {
