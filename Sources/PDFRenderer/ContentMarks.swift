@@ -12,7 +12,7 @@ struct ContentMarks {
 
     /// One per item, or empty for an untagged page.
     let marks: [Mark]
-    /// For each MCID, the path of child indices from the page's top-level elements to the element holding it.
+    /// How many MCIDs the page has (they run from 0, in reading order).
     let count: Int
 
     init(_ page: Page) {

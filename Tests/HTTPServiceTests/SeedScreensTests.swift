@@ -92,3 +92,42 @@ struct SeedScreensTests {
         }
     }
 }
+
+/// Seed 000's kiosk (BMS): « Mes séjours en Europe » after sign-in, « Continuer » to the list, each action's
+/// confirmation in that list, brought up to date.
+struct KioskSequenceTests {
+    static func cookies(_ app: TestHarness) async throws -> HTTPFields {
+        [.cookie: "ameli_session_loopback_http=\(try await app.token()); ameli_csrf_loopback_http=\(PagesTests.nonce)"]
+    }
+
+    @Test func theKioskStartsWithStaysInEuropeThenTheList() async throws {
+        try await withService { app in
+            let cookies = try await Self.cookies(app)
+            let home = try await app.send(.get, "/borne", token: nil, headers: cookies)
+            #expect(home.status == .seeOther && home.headers[.location] == "/borne/sejours")
+            let stays = try await app.send(.get, "/borne/sejours", token: nil, headers: cookies)
+            #expect(stays.text.contains("<h1>Mes séjours en Europe – Carte Européenne d") && stays.text.contains("Assurance Maladie</h1>"))
+            #expect(stays.text.contains("<summary>Voir la liste des pays concernés</summary>") && stays.text.contains("Liechtenstein"))
+            #expect(stays.text.contains("href=\"/borne/ceam\">Continuer</a>"))
+            #expect(try await app.send(.get, "/compte", token: nil, headers: cookies).headers[.location] == "/compte/ceam",
+                    "the web account and the app go straight to the CEAM")
+        }
+    }
+
+    @Test func anOrderOnTheKioskIsConfirmedInTheUpdatedList() async throws {
+        try await withService { app in
+            let cookies = try await Self.cookies(app)
+            let form = try await app.send(.get, "/borne/ceam/hugo/commande", token: nil, headers: cookies)
+            #expect(form.text.contains("role=\"dialog\""), "the action in a dialog over the list")
+            let csrf = try #require(PagesTests.field("_csrf", in: form.text))
+            let key = try #require(PagesTests.field("_key", in: form.text))
+            let posted = try await PagesTests.post(app, "/borne/ceam/hugo/commande", "_csrf=\(csrf)&_key=\(key)&depart=oui", headers: cookies)
+            let location = try #require(posted.headers[.location])
+            #expect(posted.status == .seeOther && location.hasPrefix("/borne/ceam?fait=") && location.hasSuffix("#fait"), "\(location)")
+            let list = try await app.send(.get, String(location.prefix { $0 != "#" }), token: nil, headers: cookies)
+            #expect(list.text.contains("Votre demande a bien été prise en compte"))
+            #expect(list.text.contains(">Imprimer ici ce certificat provisoire</a>"), "the certificate, printed on the kiosk")
+            #expect(list.text.contains("Demande de carte en cours depuis le"), "the list is up to date: Hugo's order is open")
+        }
+    }
+}

@@ -83,9 +83,33 @@ extension Pages {
             }
             return person
         }
-        return await self.page("ceam", ["title": "Carte européenne d'assurance maladie", "beneficiaries": people,
-                                        "countries": Self.countries.map { ["name": $0] }],
-                               request: page.request, channel: page.channel, caller: page.caller)
+        var values: [String: Any] = ["title": "Carte européenne d'assurance maladie", "beneficiaries": people,
+                                     "countries": Self.countries.map { ["name": $0] }]
+        if let done = try await doneProcedure(page) { values["done"] = done }
+        return await self.page("ceam", values, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    /// Seed 000's kiosk, step 0: « Mes séjours en Europe », the explanations and, on request, the countries; then
+    /// « Continuer » to the list of beneficiaries.
+    func stays(_ page: PageRequest) async throws -> Response {
+        await self.page("sejours", ["title": "Mes séjours en Europe – Carte Européenne d'Assurance Maladie",
+                                    "countries": Self.countries.map { ["name": $0] }],
+                        request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    /// The procedure just done (`?fait=ID`, with `certificat=ID` when one was issued), for the kiosk's
+    /// confirmation in the list: what was done, the certificate's one download, the acknowledgement in the inbox.
+    private func doneProcedure(_ page: PageRequest) async throws -> [String: Any]? {
+        guard let text = page.request.uri.queryParameters.get("fait"), let id = try? Identifier(text),
+              let entry = try await service.store.procedures(of: page.caller.nir).first(where: { $0.id == id }) else { return nil }
+        var done: [String: Any] = ["what": entry.kind.french, "submittedAt": Self.parisTime(entry.submittedAt),
+                                   "card": entry.kind == .order || entry.kind == .renewal, "loss": entry.kind == .lossDeclaration]
+        if let certificateText = page.request.uri.queryParameters.get("certificat"), let certificateID = try? Identifier(certificateText),
+           let stored = try await service.store.certificate(certificateID, of: page.caller.nir) {
+            done["certificate"] = ["id": certificateID.value, "downloaded": stored.downloadedAt != nil,
+                                   "validUntil": stored.issued.certificate.validUntil.french]
+        }
+        return done
     }
 
     // MARK: Order or renewal (R_ORDER, R_RENEW_WINDOW, R_DEPARTURE, R_CERTIFICATE)
@@ -121,9 +145,13 @@ extension Pages {
         do {
             let (answer, _) = try await service.orderCard(try call(page, key: form["_key"], body: bytes), beneficiary: page.id,
                                                           departureWithin15Days: departure)
-            var target = "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)"
-            if let certificate = answer.certificate { target += "?certificat=\(certificate.id)" }
-            return Self.redirect(to: target)
+            // The kiosk confirms in the list of beneficiaries, brought up to date (seed 000, BMS step 4); the web
+            // account and the app on a page of their own.
+            var target = page.channel == .kiosk ? "\(page.prefix)/ceam?fait=\(answer.acknowledgement.messageId)"
+                                                : "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)"
+            if let certificate = answer.certificate { target += (page.channel == .kiosk ? "&" : "?") + "certificat=\(certificate.id)" }
+            // On the kiosk, straight to the confirmation at the top of the list.
+            return Self.redirect(to: page.channel == .kiosk ? target + "#fait" : target)
         } catch {
             // A refusal (R_DEPARTURE, R_ONE_OPEN_ORDER, …) is shown on the form; "not yours" is the 404 page.
             let problem = ProblemMiddleware.problem(for: error, context: page.context)
@@ -169,7 +197,8 @@ extension Pages {
         do {
             let (answer, _) = try await service.declareLoss(try call(page, key: form["_key"], body: bytes), beneficiary: page.id,
                                                             kind: kind, date: date, sworn: sworn)
-            return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
+            return Self.redirect(to: page.channel == .kiosk ? "\(page.prefix)/ceam?fait=\(answer.acknowledgement.messageId)#fait"
+                                                            : "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
         } catch {
             let problem = ProblemMiddleware.problem(for: error, context: page.context)
             guard problem.status.kind == .clientError, problem.status != .notFound else {

@@ -27,7 +27,7 @@ extension Pages {
                 return await notFound(request, channel, caller: nil)
             }
             let token = try await session.signIn(nir: nir, now: service.clock(), idle: idleSeconds(channel))
-            return Self.redirect(to: "\(channel.prefix)/ceam", cookies: [session.setCookie(session.cookieName, token, maxAge: idleSeconds(channel))])
+            return Self.redirect(to: channel.home, cookies: [session.setCookie(session.cookieName, token, maxAge: idleSeconds(channel))])
         } catch {
             return await failure(request, context, channel, caller: nil, error: error)
         }

@@ -13,6 +13,9 @@ enum PageChannel: String, CaseIterable, Sendable {
     case web, kiosk
 
     var prefix: String { self == .web ? "/compte" : "/borne" }
+    /// Where a session starts: the CEAM on the web account and the app; on the kiosk, seed 000's « Mes séjours en
+    /// Europe » first.
+    var home: String { self == .web ? "/compte/ceam" : "/borne/sejours" }
 }
 
 /// What the pages need besides the service: the templates, the session rules, whether the demo sign-in is open.
@@ -56,7 +59,7 @@ public struct Pages: Sendable {
         router.post("/verifier") { request, context in await self.verify(request, context) }
         for channel in PageChannel.allCases {
             let p = channel.prefix
-            router.get(RouterPath(p)) { _, _ in Self.redirect(to: "\(p)/ceam") }
+            router.get(RouterPath(p)) { _, _ in Self.redirect(to: channel.home) }
             router.get("\(p)/connexion") { request, context in await self.signInPage(request, context, channel) }
             router.post("\(p)/connexion") { request, context in await self.signIn(request, context, channel) }
             router.post("\(p)/deconnexion") { request, context in await self.signOut(request, context, channel) }
@@ -77,7 +80,7 @@ public struct Pages: Sendable {
     /// Every signed-in page of a channel: method, path under the channel's prefix, handler.
     private var signedInRoutes: [(HTTPRequest.Method, String, @Sendable (PageRequest) async throws -> Response)] {
         [
-            (.get, "ceam", ceam),
+            (.get, "sejours", stays), (.get, "ceam", ceam),
             (.get, "ceam/:id/commande", orderPage), (.post, "ceam/:id/commande", order),
             (.get, "ceam/:id/perte", lossPage), (.post, "ceam/:id/perte", declareLoss),
             (.get, "ceam/:id/carte", cardPage), (.get, "ceam/:id/carte.png", cardImage),
