@@ -331,7 +331,12 @@ minor = (datetime.date.today().replace(year=datetime.date.today().year - 17)).is
 driver.find_element(By.CSS_SELECTOR, "input[name=civility][value=Mme]").click()
 driver.find_element(By.ID, "lastName").send_keys("DURAND")
 driver.find_element(By.ID, "firstName").send_keys("Claire")
-driver.execute_script("document.getElementById('birthDate').value = arguments[0]", minor)
+# A value set by script is announced as typing would be, so that the page's own script sees it.
+set_date = "var f = document.getElementById('birthDate'); f.value = arguments[0]; f.dispatchEvent(new Event('input', {bubbles: true}))"
+if CHANNEL != "kiosk":
+    check(driver.find_element(By.XPATH, "//button[normalize-space()='Suivant']").get_attribute("disabled") is not None,
+          "« Suivant » waits for the required fields (app.js)")
+driver.execute_script(set_date, minor)
 submit_button("Suivant")
 audit("procuration-mineur")
 birth = driver.find_element(By.ID, "birthDate")
@@ -341,7 +346,7 @@ check(message.rstrip(".") == "Le mandataire doit avoir 18 ans révolus pour pouv
       f"P_ADULT's exact message on the birth date field: “{message}”")
 check("Le formulaire comporte une ou plusieurs erreurs. Merci de vérifier votre saisie. Le mandataire doit avoir 18 ans révolus pour pouvoir vous représenter"
       in driver.find_element(By.ID, "resume").text, "the seed's error message, summarised at the top")
-driver.execute_script("document.getElementById('birthDate').value = '1990-05-04'")
+driver.execute_script(set_date, "1990-05-04")
 submit_button("Suivant")
 audit("procuration-recapitulatif")
 check("DURAND" in text() and "04/05/1990" in text(), "the summary of the proxy")

@@ -93,6 +93,37 @@ struct SeedScreensTests {
     }
 }
 
+/// The app's behaviours (seed 000), as progressive enhancement: the pages work without them.
+struct AppBehaviourTests {
+    @Test func aHolderWithoutBeneficiariesSeesTheirOwnCardAtOnce() async throws {
+        let dubois = Fixtures.dubois()
+        let alone = try InsuredRecord(nir: dubois.nir, email: dubois.email, addressStatus: dubois.addressStatus, rights: dubois.rights,
+                                      institution: dubois.institution, beneficiaries: dubois.beneficiaries.filter { $0.nir == dubois.nir })
+        try await withService(records: [Fixtures.martin(), alone]) { app in
+            let dubois: HTTPFields = [.cookie: "ameli_session_loopback_http=\(try await app.token(Fixtures.duboisNIR)); ameli_csrf_loopback_http=\(PagesTests.nonce)"]
+            let page = try await app.send(.get, "/compte/ceam", token: nil, headers: dubois)
+            #expect(page.text.contains("<h2>Votre carte</h2>") && !page.text.contains("Les bénéficiaires de votre compte"))
+            let martins = try await app.send(.get, "/compte/ceam", token: nil, headers: try await PagesTests.cookies(app))
+            #expect(martins.text.contains("<h2>Les bénéficiaires de votre compte</h2>"))
+        }
+    }
+
+    @Test func theCardEnlargesAndSuivantWaitsForTheRequiredFields() async throws {
+        try await withService { app in
+            let cookies = try await PagesTests.cookies(app)
+            let card = try await app.send(.get, "/compte/ceam/lea/carte", token: nil, headers: cookies)
+            #expect(card.text.contains("<a class=\"loupe\" href=\"/compte/ceam/lea/carte.png\""), "a tap on the card opens it full size")
+            let form = try await app.send(.get, "/compte/procuration/demande", token: nil, headers: cookies)
+            #expect(form.text.contains("data-required-step") && form.text.contains("<script src=\"/static/app.js\" defer></script>"))
+            let script = try await app.send(.get, "/static/app.js", token: nil)
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(script.text.contains("button.disabled = !filled()"))
+            let kiosk = try await app.send(.get, "/borne/procuration/demande", token: nil, headers: cookies)
+            #expect(!kiosk.text.contains("/static/app.js"), "the kiosk runs its own script only")
+        }
+    }
+}
+
 /// Seed 000's kiosk (BMS): « Mes séjours en Europe » after sign-in, « Continuer » to the list, each action's
 /// confirmation in that list, brought up to date.
 struct KioskSequenceTests {

@@ -83,8 +83,9 @@ extension Pages {
             }
             return person
         }
+        // A holder without beneficiaries sees their own card and actions at once (seed 000: « accède directement »).
         var values: [String: Any] = ["title": "Carte européenne d'assurance maladie", "beneficiaries": people,
-                                     "countries": Self.countries.map { ["name": $0] }]
+                                     "single": people.count == 1, "countries": Self.countries.map { ["name": $0] }]
         if let done = try await doneProcedure(page) { values["done"] = done }
         return await self.page("ceam", values, request: page.request, channel: page.channel, caller: page.caller)
     }

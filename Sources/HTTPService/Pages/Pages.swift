@@ -25,6 +25,7 @@ public struct Pages: Sendable {
     let templates: MustacheLibrary
     let stylesheet: [UInt8]
     let kioskScript: [UInt8]
+    let appScript: [UInt8]
     /// `serve --demo`: a sign-in page lists the households in the store. Otherwise the identity provider in front
     /// sets the session (docs/operations.md, "Pages").
     let demoSignIn: Bool
@@ -48,6 +49,7 @@ public struct Pages: Sendable {
         }
         self.stylesheet = try read("site.css")
         self.kioskScript = try read("kiosk.js")
+        self.appScript = try read("app.js")
         self.demoSignIn = demoSignIn
     }
 
@@ -55,6 +57,7 @@ public struct Pages: Sendable {
     func register(on router: Router<AppRequestContext>) {
         router.get("/static/site.css") { _, _ in Self.asset(stylesheet, type: "text/css; charset=utf-8") }
         router.get("/static/kiosk.js") { _, _ in Self.asset(kioskScript, type: "text/javascript; charset=utf-8") }
+        router.get("/static/app.js") { _, _ in Self.asset(appScript, type: "text/javascript; charset=utf-8") }
         router.get("/verifier") { request, context in await self.verificationPage(request, context) }
         router.post("/verifier") { request, context in await self.verify(request, context) }
         for channel in PageChannel.allCases {
