@@ -52,10 +52,12 @@ def start_browser():
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 780, "pixelRatio": 2, "touch": True}})
     options.add_experimental_option("prefs", {
         "download.default_directory": DOWNLOADS, "download.prompt_for_download": False,
-        "plugins.always_open_pdf_externally": True,
+        "plugins.always_open_pdf_externally": True, "intl.accept_languages": "fr-FR,fr",
     })
-    # The driver Debian installed, never one downloaded.
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # The driver Debian installed, never one downloaded. Headless Chromium on Linux takes its locale, which sets how
+    # date fields read (jj/mm/aaaa), from the environment rather than from --lang alone.
+    environment = dict(os.environ, LANGUAGE="fr_FR:fr", LANG="fr_FR.UTF-8", LC_ALL="fr_FR.UTF-8")
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver", env=environment), options=options)
 
 
 driver = start_browser()
@@ -271,6 +273,10 @@ if CHANNEL != "kiosk":
 go(f"{PREFIX}/ceam")
 click_link("/ceam/marc/perte")
 audit("perte")
+# The date field reads jj/mm/aaaa when the browser's own locale is French (chromium-l10n); its shadow text is not
+# in the DOM, so the locale it is drawn in is checked instead.
+locale = driver.execute_script("return new Intl.DateTimeFormat().resolvedOptions().locale")
+check(locale.startswith("fr"), f"the browser draws dates in French (jj/mm/aaaa), its locale is {locale}")
 driver.find_element(By.CSS_SELECTOR, "input[name=nature][value=vol]").click()
 tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
 driver.execute_script("document.getElementById('date').removeAttribute('max'); document.getElementById('date').value = arguments[0]", tomorrow)
