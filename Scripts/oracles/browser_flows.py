@@ -363,9 +363,11 @@ submit_button("Valider")
 audit("confirmation-procuration")
 check("La procuration a bien été prise en compte" in text(), "the proxy is created")
 check(driver.find_elements(By.LINK_TEXT, "Retour au tableau de bord"), "« Retour au tableau de bord » after the proxy's confirmation")
-go(f"{PREFIX}/informations", "informations")
+click_link(driver.find_element(By.LINK_TEXT, "Retour au tableau de bord").get_attribute("href").split(BASE)[-1])
+audit("informations")
 check("Accordée à Mme DURAND Claire - jusqu'au" in text(), f"« Mes informations » shows the active proxy: {text()[:400]}")
-check(driver.find_elements(By.LINK_TEXT, "Carte CEAM"), "« Mes informations » leads to the CEAM")
+click_link(driver.find_element(By.LINK_TEXT, "Carte CEAM").get_attribute("href").split(BASE)[-1])   # the third way into the CEAM
+check(driver.current_url.endswith(f"{PREFIX}/ceam") and "Marc MARTIN" in text(), "« Mes informations » → « Carte CEAM » → the CEAM")
 go(f"{PREFIX}/procuration", "procuration-active")
 check("Vous avez actuellement une procuration en cours." in text() and "Cette procuration est accordée à : Mme DURAND Claire" in text(),
       f"the active proxy, as « Mes démarches » shows it: {text()[:300]}")
