@@ -137,7 +137,13 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], swiftSettings: strict),
+        // The contract's generated types, in a target of their own (swift-openapi-generator's shared-types example).
+        .target(name: "APIContract", dependencies: [
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        ], swiftSettings: strict,
+        plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .target(name: "HTTPService", dependencies: [
+            "APIContract",
             "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "DocumentHTML", "Seal", hummingbird, logging, crypto,
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "MultipartKit", package: "multipart-kit"),
@@ -166,7 +172,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
-            "HTTPService", "RecordSampler", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
+            "HTTPService", "APIContract", "RecordSampler", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
             "Documents", "EngineTestSupport", "Seal", "NoticeDelivery", "SMTPClient", "MailMessage", "MailTestSupport", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

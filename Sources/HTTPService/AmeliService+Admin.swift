@@ -1,4 +1,5 @@
 // AmeliService+Admin: the routes of the back office — record import and card production's fulfilment (R_FULFIL).
+import APIContract
 import Foundation
 import Records
 import Storage

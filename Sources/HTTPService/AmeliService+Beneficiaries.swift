@@ -1,4 +1,5 @@
 // AmeliService+Beneficiaries: the household list with its actions, card orders and loss declarations (CEAM).
+import APIContract
 import DocumentPipeline
 import Foundation
 import OpenAPIRuntime

@@ -1,4 +1,5 @@
 // AmeliService+Documents: the certificate's one download, the inbox with its acknowledgements, the history.
+import APIContract
 import DocumentPipeline
 import Foundation
 import OpenAPIRuntime

@@ -1,4 +1,5 @@
 // AmeliService+Notices: the back office's view of the e-mail notices' outbox.
+import APIContract
 import Foundation
 import Records
 import Storage

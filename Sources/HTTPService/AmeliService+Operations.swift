@@ -1,4 +1,5 @@
 // AmeliService+Operations: liveness with a database check, Prometheus metrics, the OpenAPI document.
+import APIContract
 import Logging
 import OpenAPIRuntime
 import Storage

@@ -1,4 +1,5 @@
 // AmeliService+Proxy: the online proxy — create, show, revoke, and its confirmation (P_* rules, D_PROXY).
+import APIContract
 import DocumentPipeline
 import Foundation
 import OpenAPIRuntime

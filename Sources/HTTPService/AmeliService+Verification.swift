@@ -1,5 +1,6 @@
 // AmeliService+Verification: SEAL.md's public routes — the published keys, and the verification of a seal read
 // from a paper (as text, or from a scan) — and the admin revocation of a document.
+import APIContract
 import DocumentPipeline
 import Foundation
 import Hummingbird

@@ -1,4 +1,5 @@
 // Application+build: the one function that assembles the service; `ameli-docs serve` and the tests both call it.
+import APIContract
 import DocumentPipeline
 import Documents
 import OpenAPIRuntime

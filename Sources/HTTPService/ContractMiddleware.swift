@@ -1,5 +1,6 @@
 // ContractMiddleware: a body is read once, within its limit and encoding, before the generated code decodes it;
 // decoding errors become the API's answers, and the forms' missing fields go to the rules that name them.
+import APIContract
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime

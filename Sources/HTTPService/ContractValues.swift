@@ -1,4 +1,5 @@
 // ContractValues: the records and rule outcomes as openapi.yaml's types (generated into Components.Schemas).
+import APIContract
 import Foundation
 import Records
 import Storage

@@ -1,4 +1,5 @@
 // ProblemMiddleware: the one place where errors become answers (problem+json); a 500 only for a real fault.
+import APIContract
 import Hummingbird
 import Logging
 import OpenAPIRuntime

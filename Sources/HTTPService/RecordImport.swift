@@ -1,4 +1,5 @@
 // RecordImport: reading insured records (API.md "Records") for the admin route and `ameli-docs import`.
+import APIContract
 import Foundation
 public import Records
 

@@ -1,4 +1,5 @@
 // RequestScope: what a generated operation handler knows of its request beyond its typed input.
+import APIContract
 import Hummingbird
 import Logging
 

@@ -1,4 +1,5 @@
 // SealIssuer: signs each document once, when it is issued, and publishes the keys that verify its seal (SEAL.md).
+import APIContract
 import DocumentPipeline
 import Foundation
 import Records

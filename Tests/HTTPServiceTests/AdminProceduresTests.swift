@@ -1,4 +1,5 @@
 // AdminProceduresTests: each admin procedure checks the admin role itself, whatever door it is reached by.
+import APIContract
 import Foundation
 @testable import HTTPService
 import HTTPTypes

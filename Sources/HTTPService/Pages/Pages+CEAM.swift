@@ -1,5 +1,6 @@
 // Pages+CEAM: the European card's screens — the household with its actions, order or renewal, loss or theft, the
 // card itself (seed 000: "Carte européenne d'assurance maladie").
+import APIContract
 import DocumentPipeline
 import Foundation
 import Hummingbird

@@ -1,5 +1,6 @@
 // Pages+Proxy: the online proxy (seed 004) — the form with the seed's labels and messages, each error tied to its
 // field; the confirmation; the active proxy and its revocation after a confirmation step (P_* rules).
+import APIContract
 import DocumentHTML
 import DocumentPipeline
 import Foundation

@@ -1,5 +1,6 @@
 // Pages+SignIn: the demo's sign-in (production puts an identity provider in front), sign-out, and the public page
 // where whoever holds a paper checks its seal.
+import APIContract
 import Foundation
 import Hummingbird
 import OpenAPIRuntime
