@@ -30,6 +30,11 @@ extension HaruDocument {
     /// libharu declares its own, so that libharu writes the bytes as they are.
     func compressContent(of page: HPDF_Page) throws {
         let attributes = page.pointee.attr.assumingMemoryBound(to: HPDF_PageAttr_Rec.self).pointee
+        // libharu closes what a page left open (a text or path object, a saved graphics state) by writing to its
+        // stream when the file is saved; after this the stream holds compressed bytes, so nothing may be left open.
+        guard attributes.gmode == HPDF_UINT16(HPDF_GMODE_PAGE_DESCRIPTION), attributes.gstate?.pointee.prev == nil else {
+            throw HaruError(code: UInt(HPDF_INVALID_OBJECT), detail: UInt(attributes.gmode), operation: "page content left open")
+        }
         let stream = try require(attributes.stream, "page content stream")
         let contents = try require(attributes.contents, "page /Contents")
         var painted = [UInt8](repeating: 0, count: Int(HPDF_Stream_Size(stream)))
