@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // AmeliDocs: the CEAM and online-proxy teleservices' rules, documents and request interface.
-// Data flows one way: Records <- TeleserviceRules <- Documents <- ... <- HTTPService / ameli-docs (see STYLE.md).
+// Data flows one way: Records <- TeleserviceRules <- Documents <- ... <- Procedures <- HTTPEdge <- Pages <- HTTPService /
+// ameli-docs (see STYLE.md).
 import PackageDescription
 
 /// Every target gets the same strictness, so that a C type or an `any` cannot slip into a public API unnoticed.
@@ -142,16 +143,37 @@ let package = Package(
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
         ], swiftSettings: strict,
         plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
-        .target(name: "HTTPService", dependencies: [
-            "APIContract",
-            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "DocumentHTML", "Seal", hummingbird, logging, crypto,
+        // The teleservices' procedures with an explicit caller, over the rules, the stores and the documents: what
+        // the API's handlers and the pages both call. No HTTP server here.
+        .target(name: "Procedures", dependencies: [
+            "APIContract", "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "Seal", crypto,
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ], swiftSettings: strict),
+        // What both doors over HTTP share: the request context, problems as answers, tokens, log redaction.
+        .target(name: "HTTPEdge", dependencies: [
+            "Procedures", "Records", "TeleserviceRules", hummingbird, logging, crypto,
+            .product(name: "JWTKit", package: "jwt-kit"),
+        ], swiftSettings: strict),
+        // The teleservices' screens (web account, app, kiosk) over the procedures, with their sessions and forms.
+        .target(name: "Pages", dependencies: [
+            "Procedures", "HTTPEdge", "APIContract", "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents",
+            "DocumentHTML", "Seal", hummingbird, logging, crypto,
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+        ], swiftSettings: strict),
+        // The wiring: the generated API's handlers over the procedures, its middlewares, the pages, the application.
+        .target(name: "HTTPService", dependencies: [
+            "APIContract", "Procedures", "HTTPEdge", "Pages",
+            "Storage", "Records", "TeleserviceRules", "DocumentPipeline", "Documents", "Seal", hummingbird, logging, crypto,
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "JWTKit", package: "jwt-kit"),
-            .product(name: "Metrics", package: "swift-metrics"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -161,8 +183,8 @@ let package = Package(
         plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]),
         .executableTarget(name: "ameli-docs", dependencies: [
             "DocumentPipeline", "RecordSampler", "Documents", "DisplayList", "TeleserviceRules", "Records", "Seal",
-            "HTTPService", "Storage", "StorageSQLite", "StoragePostgres", "NoticeDelivery", "SMTPClient", "MailMessage",
-            "DocumentHTML", hummingbird, logging,
+            "HTTPService", "Procedures", "HTTPEdge", "Storage", "StorageSQLite", "StoragePostgres", "NoticeDelivery", "SMTPClient",
+            "MailMessage", "DocumentHTML", hummingbird, logging,
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "JWTKit", package: "jwt-kit"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -172,7 +194,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ], swiftSettings: strict),
         .testTarget(name: "HTTPServiceTests", dependencies: [
-            "HTTPService", "APIContract", "RecordSampler", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
+            "HTTPService", "Procedures", "HTTPEdge", "Pages", "APIContract", "RecordSampler", "Storage", "StorageSQLite", "StoragePostgres", "Records", "TeleserviceRules", "DocumentPipeline",
             "Documents", "EngineTestSupport", "Seal", "NoticeDelivery", "SMTPClient", "MailMessage", "MailTestSupport", hummingbird,
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,4 +1,7 @@
 // Application+build: the one function that assembles the service; `ameli-docs serve` and the tests both call it.
+public import HTTPEdge
+public import Procedures
+public import Pages
 import APIContract
 import DocumentPipeline
 import Documents

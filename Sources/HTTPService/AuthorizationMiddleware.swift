@@ -1,4 +1,6 @@
 // AuthorizationMiddleware: an operation runs only for the caller its contract's `security` asks for.
+import HTTPEdge
+import Procedures
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime

@@ -1,5 +1,7 @@
 // ContractMiddleware: a body is read once, within its limit and encoding, before the generated code decodes it;
 // decoding errors become the API's answers, and the forms' missing fields go to the rules that name them.
+import HTTPEdge
+import Procedures
 import APIContract
 import Foundation
 import HTTPTypes
@@ -52,9 +54,9 @@ struct ContractMiddleware: ServerMiddleware {
                 ? "Envoyez le texte du cachet en JSON (application/json) ou une image PNG du document (image/png)."
                 : "Le corps de la requête doit être du JSON (application/json).")
         }
-        let bytes = try await Self.collect(body, request: request, limit: isScan ? AmeliService.maximumScanSize : RequestBody.maximumSize)
+        let bytes = try await Self.collect(body, request: request, limit: isScan ? AmeliService.maximumScanSize : Procedures.RequestBody.maximumSize)
         if !isScan {
-            try RequestBody.checkUTF8(bytes)
+            try Procedures.RequestBody.checkUTF8(bytes)
             if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
                 throw APIProblem(.invalidJSON, detail: "Le corps de la requête est vide : un objet JSON est attendu.")
             }
@@ -71,7 +73,7 @@ struct ContractMiddleware: ServerMiddleware {
                     throw APIProblem(.invalidJSON, detail: "Le corps de la requête n'est pas un JSON valide.")
                 }
                 try await ruleCheckedForm(operationID, decoding: decoding, bytes: bytes, request: request, metadata: metadata)
-                throw RequestBody.problem(decoding)
+                throw Procedures.RequestBody.problem(decoding)
             }
         }
     }
@@ -91,7 +93,7 @@ struct ContractMiddleware: ServerMiddleware {
         case (Operations.CreateProxy.id, _):
             let input: ProxyInput
             do { input = try JSONDecoder().decode(ProxyInput.self, from: Data(bytes)) } catch let error as DecodingError {
-                throw RequestBody.problem(error)
+                throw Procedures.RequestBody.problem(error)
             }
             // As the handler would: another household's caller or an unknown one gets 404 first (API.md).
             guard let household = try await service.store.household(of: try RequestScope.caller().nir) else { throw APIProblem.notFound }
@@ -118,5 +120,21 @@ struct ContractMiddleware: ServerMiddleware {
         } catch {
             throw tooLarge
         }
+    }
+}
+
+/// The proxy form as typed, each field optional, so that the rules name every missing or invalid field (P_FIELDS,
+/// P_ADULT, P_CERTIFY). Only `ContractMiddleware` decodes it, for a body the contract's type refused.
+struct ProxyInput: Decodable {
+    let civility: String?
+    let lastName: String?
+    let usageName: String?
+    let firstName: String?
+    let birthDate: String?
+    /// P_CERTIFY: the box ticked; absent is not ticked.
+    let certified: Bool?
+
+    var form: ProxyForm {
+        ProxyForm(civility: civility, lastName: lastName, usageName: usageName, firstName: firstName, birthDate: birthDate)
     }
 }

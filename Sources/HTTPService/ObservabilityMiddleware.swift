@@ -1,4 +1,6 @@
 // ObservabilityMiddleware: one log line and the metrics of every request, with its request id, no personal data.
+import HTTPEdge
+import Procedures
 import Hummingbird
 import HTTPTypes
 import Logging

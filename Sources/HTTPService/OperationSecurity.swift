@@ -1,4 +1,6 @@
 // OperationSecurity: which caller each operation of openapi.yaml needs, read from the contract's `security`.
+import HTTPEdge
+import Procedures
 import Yams
 
 /// What an operation asks of its caller. OpenAPI 3.1 lets a non-OAuth scheme list role names

@@ -3,6 +3,8 @@ import APIContract
 import Hummingbird
 import Logging
 import OpenAPIRuntime
+import HTTPEdge
+import Procedures
 import Records
 import Storage
 import TeleserviceRules
@@ -28,48 +30,11 @@ struct ProblemMiddleware: RouterMiddleware {
         }
     }
 
+    /// The API's answer for an error: the generated server's own errors by their operation, the rest as every door
+    /// answers them (`APIProblem.answering`).
     static func problem(for error: any Error, context: Context) -> APIProblem {
-        switch error {
-        case let problem as APIProblem:
-            return problem
-        case let server as ServerError:
-            return contractProblem(server, context: context)
-        case let refusal as Refusal:
-            return refusal.problem
-        case let invalid as RecordError:
-            return APIProblem.invalid(invalid)
-        case let stored as StoreError:
-            switch stored {
-            case .householdNotFound:
-                return .notFound
-            case .idempotencyKeyReused:
-                // IETF draft "The Idempotency-Key HTTP Header Field", §2.7: a key reused for another payload is 422.
-                var problem = APIProblem(.conflict, detail: "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.",
-                                         errors: [.init(field: "Idempotency-Key", code: APIProblem.Code.conflict.rawValue, detail: "Clé déjà utilisée.")])
-                problem.status = .unprocessableContent
-                return problem
-            case .conflict:
-                return APIProblem(.conflict, detail: "Une autre demande a modifié votre dossier au même moment. Merci de réessayer.")
-            case .corruptRow:
-                return internalError(error, context: context)
-            }
-        case let http as HTTPError:
-            switch http.status {
-            case .notFound: return .notFound
-            case .contentTooLarge: return APIProblem(.payloadTooLarge, detail: "La requête dépasse la taille maximale admise.")
-            case .unauthorized: return APIProblem(.unauthorized, detail: "Authentification requise.")
-            case .forbidden: return APIProblem(.forbidden, detail: "Accès refusé.")
-            case .badRequest: return APIProblem(.invalidJSON, detail: "La requête est mal formée.")
-            default:
-                if http.status.kind == .clientError {
-                    return APIProblem(status: http.status, code: APIProblem.Code.invalidField.rawValue, title: http.status.reasonPhrase,
-                                      detail: "La requête ne peut pas être traitée.")
-                }
-                return internalError(error, context: context)
-            }
-        default:
-            return internalError(error, context: context)
-        }
+        if let server = error as? ServerError { return contractProblem(server, context: context) }
+        return APIProblem.answering(error, context: context)
     }
 
     /// An error out of the generated server: the handler's or middleware's own error inside it, a parameter that
@@ -86,7 +51,7 @@ struct ProblemMiddleware: RouterMiddleware {
             // `status` outside its enumeration, or `limit` not a number.
             return AmeliService.badNoticeQuery
         case let decoding as DecodingError:
-            return RequestBody.problem(decoding)
+            return Procedures.RequestBody.problem(decoding)
         default:
             switch error.httpStatus {
             case .unsupportedMediaType:
@@ -96,18 +61,8 @@ struct ProblemMiddleware: RouterMiddleware {
             case let status where status.kind == .clientError:
                 return APIProblem(.invalidField, detail: "Un paramètre de la requête est manquant ou invalide (voir /openapi.yaml).")
             default:
-                return internalError(inner, context: context)
+                return APIProblem.internalError(inner, context: context)
             }
         }
-    }
-
-    private static func internalError(_ error: any Error, context: Context) -> APIProblem {
-        context.logger.error("internal error", metadata: [
-            "error.type": .string(String(reflecting: type(of: error))),
-            "error.message": .string(LogRedaction.redact(String(describing: error))),
-        ])
-        var problem = APIProblem(.internalError, detail: "Une erreur interne est survenue. Si elle persiste, communiquez la référence \(context.id) à votre caisse.")
-        problem.requestID = context.id
-        return problem
     }
 }

@@ -1,4 +1,6 @@
 // RequestScope: what a generated operation handler knows of its request beyond its typed input.
+import HTTPEdge
+import Procedures
 import APIContract
 import Hummingbird
 import Logging
@@ -29,12 +31,12 @@ struct RequestScope: Sendable {
         guard let caller = current?.caller else { throw APIProblem(.unauthorized, detail: "Authentification requise.") }
         return caller
     }
+}
 
-    /// The authenticated caller, who must hold the admin role. Every admin procedure asks for it itself, beside the
-    /// contract's check, so that no other door (a page, a new route) reaches it with a lesser caller.
-    static func admin() throws -> Caller {
-        let caller = try caller()
-        guard caller.isAdmin else { throw APIProblem.adminOnly }
-        return caller
+extension ProcedureCall {
+    /// The call of the API request being handled: its caller, and its key over its method, path and body.
+    static func ofRequest(idempotencyKey header: String? = nil) throws -> ProcedureCall {
+        let scope = try RequestScope.require()
+        return try ProcedureCall(caller: try RequestScope.caller(), key: header, method: scope.method, path: scope.path, body: scope.body)
     }
 }

@@ -1,4 +1,6 @@
 // RequestScopeMiddleware: every request gets its scope (where it comes from, its logger), with no caller yet.
+import HTTPEdge
+import Procedures
 import Hummingbird
 
 /// The caller is added by `AuthorizationMiddleware` once the operation is known, or by the pages' session; nothing

@@ -1,4 +1,6 @@
 // RouteTable: which methods a known path answers, so that another method gets 405 with Allow, not 404.
+import HTTPEdge
+import Procedures
 import Synchronization
 
 /// Filled once by `buildRouter` after every route is added, then only read. RFC 9110 §15.5.6: a method the target

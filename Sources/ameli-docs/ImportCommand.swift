@@ -2,6 +2,8 @@
 import ArgumentParser
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import Logging
 import Records
 import Storage

@@ -3,6 +3,8 @@ import DocumentPipeline
 import ArgumentParser
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import Hummingbird
 import Logging
 import Records

@@ -1,6 +1,8 @@
 // SigningKeyConfiguration: the seal's signing key as the environment names it (SEAL.md), or a demo key.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import Seal
 
 /// `AMELI_DOCS_SIGNING_KEY` (a PKCS#8 PEM file) under `AMELI_DOCS_SIGNING_KEY_ID`, with the authority, the retired

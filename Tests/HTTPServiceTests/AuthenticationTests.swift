@@ -1,6 +1,8 @@
 // AuthenticationTests: bearer tokens (HS256, sub = NIR, iss, aud, iat and exp required, a day at most) and the admin role.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Crypto

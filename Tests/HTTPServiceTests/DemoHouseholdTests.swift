@@ -1,6 +1,8 @@
 // DemoHouseholdTests: `serve --demo` shows what the issue asks, whatever day it starts, and its lines work.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Records

@@ -4,6 +4,8 @@ import DocumentPipeline
 import Documents
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Storage

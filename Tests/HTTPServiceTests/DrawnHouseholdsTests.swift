@@ -3,6 +3,8 @@
 import DocumentPipeline
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import RecordSampler

@@ -4,6 +4,8 @@ import DocumentPipeline
 import EngineTestSupport
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Records

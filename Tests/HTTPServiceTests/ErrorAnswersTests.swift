@@ -1,6 +1,8 @@
 // ErrorAnswersTests: input errors answer problem+json with API.md's codes, never a 500, never a partial write.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore

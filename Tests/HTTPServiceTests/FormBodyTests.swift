@@ -1,6 +1,9 @@
 // FormBodyTests: the pages' forms as browsers send them, read by Hummingbird's URL-encoded decoder and by
 // MultipartKit; a body that cannot be read gives nothing rather than half a form.
 @testable import HTTPService
+@testable import Procedures
+@testable import HTTPEdge
+@testable import Pages
 import Testing
 
 struct FormBodyTests {

@@ -1,5 +1,8 @@
 // LogRedactionTests: text bound for the logs loses NIRs, card numbers, e-mail addresses and tokens.
 @testable import HTTPService
+@testable import Procedures
+@testable import HTTPEdge
+@testable import Pages
 import Testing
 
 @Suite struct LogRedactionTests {

@@ -4,6 +4,8 @@
 // up to the cap), which the admin route and /metrics show; two replicas on one PostgreSQL database deliver each notice once.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Logging

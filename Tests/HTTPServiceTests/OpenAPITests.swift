@@ -2,6 +2,8 @@
 import Documents
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

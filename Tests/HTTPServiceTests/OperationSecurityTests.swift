@@ -1,6 +1,9 @@
 // OperationSecurityTests: the service reads who may call each operation from openapi.yaml, and refuses what it
 // cannot enforce.
 @testable import HTTPService
+@testable import Procedures
+@testable import HTTPEdge
+@testable import Pages
 import Testing
 
 @Suite struct OperationSecurityTests {

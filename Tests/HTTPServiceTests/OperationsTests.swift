@@ -1,6 +1,8 @@
 // OperationsTests: /health checks the database, /metrics counts requests and renders, logs mask personal data.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Records

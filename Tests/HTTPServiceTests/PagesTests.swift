@@ -5,6 +5,8 @@
 // Scripts/oracles/browser_flows.py.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore

@@ -1,6 +1,8 @@
 // Scenarios: the checks run on both databases (SQLite suites call them directly, PostgresAPITests on PostgreSQL).
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

@@ -1,6 +1,8 @@
 // SealTrustTests: SEAL.md through the API on SQLite (the same scenarios run on PostgreSQL in PostgresAPITests).
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HummingbirdTesting
 import HTTPTypes
 import Testing

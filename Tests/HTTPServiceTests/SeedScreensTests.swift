@@ -3,6 +3,8 @@
 // « Mes démarches », the seed's labels — each looked for by its exact text.
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import HummingbirdTesting
 import Records

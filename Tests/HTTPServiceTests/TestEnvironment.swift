@@ -5,6 +5,8 @@ import DocumentPipeline
 import Documents
 import Foundation
 import HTTPService
+import Procedures
+import HTTPEdge
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
