@@ -10,7 +10,7 @@ extension AmeliService {
     /// `GET /health`: 200 when the database answers, 503 otherwise.
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
         do {
-            try await store.checkHealth()
+            try await checkHealth()
         } catch {
             RequestScope.current?.logger.error("health check failed", metadata: ["error.type": .string(String(reflecting: type(of: error)))])
             throw APIProblem(.unavailable, detail: "La base de données ne répond pas.")

@@ -95,12 +95,7 @@ struct ContractMiddleware: ServerMiddleware {
             do { input = try JSONDecoder().decode(ProxyInput.self, from: Data(bytes)) } catch let error as DecodingError {
                 throw Procedures.RequestBody.problem(error)
             }
-            // As the handler would: another household's caller or an unknown one gets 404 first (API.md).
-            guard let household = try await service.store.household(of: try RequestScope.caller().nir) else { throw APIProblem.notFound }
-            if let refusal = ProxyTeleservice.refusal(of: input.form, certified: input.certified ?? false, in: household,
-                                                      today: CivilDate(service.clock())) {
-                throw refusal
-            }
+            try await service.checkProxyForm(try RequestScope.caller(), form: input.form, certified: input.certified ?? false)
         case (Operations.OrderCard.id, .keyNotFound), (Operations.OrderCard.id, .valueNotFound):
             _ = try await service.orderCard(try .ofRequest(idempotencyKey: request.headerFields[HTTPField.Name("Idempotency-Key")!]),
                                             beneficiary: metadata.pathParameters["id"].map(String.init) ?? "",

@@ -14,7 +14,7 @@ extension Pages {
     func signInPage(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel) async -> Response {
         var values: [String: Any] = ["title": channel == .kiosk ? "Borne libre-service — identification" : "Connexion à mon compte",
                                      "demo": demoSignIn]
-        if demoSignIn, let nir = try? NIR(DemoHousehold.insuredNIR), let household = try? await service.store.household(of: nir) {
+        if demoSignIn, let nir = try? NIR(DemoHousehold.insuredNIR), let household = try? await service.household(of: Caller(nir: nir, isAdmin: false)) {
             values["households"] = [["nir": nir.value, "name": household.record.holder.map(Self.name) ?? nir.grouped]]
         }
         return await page("connexion", values, request: request, channel: channel, caller: nil)
@@ -26,7 +26,7 @@ extension Pages {
         do {
             // Made for nobody in particular, like the page it is on: a session still open does not void it.
             guard let (form, _) = try await form(request, for: nil) else { return await forbidden(request, channel, caller: nil) }
-            guard let text = form["nir"], let nir = try? NIR(text), try await service.store.household(of: nir) != nil else {
+            guard let text = form["nir"], let nir = try? NIR(text), try await service.household(of: Caller(nir: nir, isAdmin: false)) != nil else {
                 return await notFound(request, channel, caller: nil)
             }
             let token = try await session.signIn(nir: nir, now: service.clock(), idle: idleSeconds(channel))

@@ -32,6 +32,15 @@ extension AmeliService {
         return try Self.answer(result, as: Components.Schemas.ProxyAnswer.self)
     }
 
+    /// Judges the proxy form without creating anything: throws the rules' refusal (P_FIELDS naming every field at
+    /// once, P_ADULT, P_CERTIFY, P_ONE_ACTIVE), or 404 first for a caller without a household, as `createProxy` would.
+    package func checkProxyForm(_ caller: Caller, form: ProxyForm, certified: Bool) async throws {
+        guard let household = try await household(of: caller) else { throw APIProblem.notFound }
+        if let refusal = ProxyTeleservice.refusal(of: form, certified: certified, in: household, today: today(clock())) {
+            throw refusal
+        }
+    }
+
     /// Revokes the active proxy (P_REVOKE): its confirmation is revoked in the register; nothing active, nothing done.
     package func revokeProxy(_ call: ProcedureCall) async throws {
         let caller = call.caller

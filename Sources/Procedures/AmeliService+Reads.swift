@@ -39,3 +39,10 @@ extension AmeliService {
         try await store.household(of: caller.nir)?.activeProxy(on: today(clock()))
     }
 }
+
+extension AmeliService {
+    /// Whether the database answers (the liveness check).
+    package func checkHealth() async throws {
+        try await store.checkHealth()
+    }
+}

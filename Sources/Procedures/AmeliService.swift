@@ -10,7 +10,8 @@ package import TeleserviceRules
 /// its caller explicitly; the API's handlers (HTTPService) and the pages (Pages) both call them. This file has the
 /// steps they share: JSON answers, documents with their proof, idempotency keys.
 public struct AmeliService: Sendable {
-    public let store: any Store
+    /// Reached only through the procedures: a door reads or changes a household only as its caller may.
+    let store: any Store
     public let renderer: any DocumentRendering
     public let clock: @Sendable () -> Date
     public let ids: IdentifierGenerator
