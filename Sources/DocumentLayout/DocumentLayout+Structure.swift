@@ -1,7 +1,7 @@
 // DocumentLayout+Structure: the page's reading structure, from the reading parts of its description and the items
 // each block was laid out into.
-public import DisplayList
-public import Documents
+import DisplayList
+import Documents
 
 extension DocumentLayout {
     /// The tagged structure of a laid-out page: `DocumentReading`'s parts (the HTML twin's), each over the items its

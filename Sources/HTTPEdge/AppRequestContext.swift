@@ -1,6 +1,6 @@
 // AppRequestContext: what a handler, of the API or of a page, knows about its request beyond the request itself.
 public import Hummingbird
-public import Procedures
+package import Procedures
 import NIOCore
 
 public struct AppRequestContext: RequestContext {

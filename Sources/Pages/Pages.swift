@@ -4,7 +4,7 @@ public import HTTPEdge
 public import Procedures
 import Foundation
 import HTTPTypes
-public import Hummingbird
+package import Hummingbird
 import Mustache
 import Records
 import Storage

@@ -1,9 +1,9 @@
 // APIProblem: an error answer of API.md, `application/problem+json` with a stable code and a French detail.
 public import HTTPTypes
 public import Records
-package import Foundation
-package import Storage
-package import TeleserviceRules
+import Foundation
+import Storage
+import TeleserviceRules
 
 /// Every error a procedure or a door answers goes through this type (see `APIProblem(procedureError:)`): rule refusals, input
 /// errors, authentication, absent or gone documents. The `code` is API.md's: a rule id of DOMAIN.md or one of

@@ -1,10 +1,10 @@
 // AmeliService+Admin: the back office's procedures — record import, card production's fulfilment (R_FULFIL),
 // the notices' outbox, a document's revocation, the service's metrics. Each checks the admin role itself.
 package import APIContract
-package import Foundation
-package import Records
+import Foundation
+import Records
 package import Storage
-package import TeleserviceRules
+import TeleserviceRules
 
 extension Caller {
     /// The caller of an admin procedure, checked by the procedure itself beside the contract's check of the

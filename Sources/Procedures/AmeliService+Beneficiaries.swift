@@ -1,10 +1,10 @@
 // AmeliService+Beneficiaries: card orders, early renewals and loss declarations (CEAM), and the card's views.
 package import APIContract
 package import DocumentPipeline
-package import Foundation
+import Foundation
 package import Records
-package import Storage
-package import TeleserviceRules
+import Storage
+import TeleserviceRules
 
 extension AmeliService {
     /// An order or an early renewal (the card's state decides which), with a provisional certificate when departure

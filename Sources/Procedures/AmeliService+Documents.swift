@@ -1,10 +1,10 @@
 // AmeliService+Documents: the certificate's one download, acknowledgements of receipt, ratings of the history.
-package import APIContract
-package import DocumentPipeline
+import APIContract
+import DocumentPipeline
 package import Foundation
 package import Records
 package import Storage
-package import TeleserviceRules
+import TeleserviceRules
 
 extension AmeliService {
     package static func certificateDisposition(_ id: Identifier) -> String {

@@ -1,9 +1,9 @@
 // AmeliService+Proxy: the online proxy — create, revoke, and its confirmation (P_* rules, D_PROXY).
 package import APIContract
-package import DocumentPipeline
-package import Foundation
-package import Records
-package import Storage
+import DocumentPipeline
+import Foundation
+import Records
+import Storage
 package import TeleserviceRules
 
 extension AmeliService {

@@ -3,7 +3,7 @@ package import DocumentPipeline
 package import Foundation
 package import Records
 package import Storage
-package import TeleserviceRules
+import TeleserviceRules
 
 extension AmeliService {
     /// `store.perform` with the register kept in step (SEAL.md): the documents the procedure issues

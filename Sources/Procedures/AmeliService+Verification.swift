@@ -1,11 +1,11 @@
 // AmeliService+Verification: the verification of a seal read from a paper, as text or from a scan (SEAL.md).
 package import APIContract
-package import DocumentPipeline
-package import Foundation
-package import HTTPTypes
-package import Records
-package import Seal
-package import Storage
+import DocumentPipeline
+import Foundation
+import HTTPTypes
+import Records
+import Seal
+import Storage
 
 extension AmeliService {
     /// A scan of a page is larger than a JSON body; past this it is refused before it is read (413).

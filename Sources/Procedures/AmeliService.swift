@@ -4,7 +4,7 @@ public import Foundation
 import Crypto
 package import Records
 public import Storage
-package import TeleserviceRules
+import TeleserviceRules
 
 /// Procedures are small methods in extensions named after what they do (`AmeliService+Proxy.swift`), each taking
 /// its caller explicitly; the API's handlers (HTTPService) and the pages (Pages) both call them. This file has the

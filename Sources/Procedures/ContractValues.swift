@@ -1,6 +1,6 @@
 // ContractValues: the records and rule outcomes as openapi.yaml's types (generated into Components.Schemas).
 package import APIContract
-package import Foundation
+import Foundation
 package import Records
 package import Storage
 package import TeleserviceRules

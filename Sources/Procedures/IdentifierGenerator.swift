@@ -1,5 +1,5 @@
 // IdentifierGenerator: new ids for procedures, certificates and proxies — random in service, predictable in tests.
-package import Foundation
+import Foundation
 public import Records
 import Synchronization
 

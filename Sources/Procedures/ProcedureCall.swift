@@ -1,5 +1,5 @@
 // ProcedureCall: who runs a procedure and under which idempotency key, given explicitly by each door.
-package import Records
+import Records
 package import Storage
 
 /// The API's handlers build it from their request (the token's caller, the Idempotency-Key header, the body's

@@ -1,5 +1,5 @@
 // RateLimiter: a token bucket per client address, for the public routes that need no sign-in.
-package import Foundation
+import Foundation
 import Synchronization
 
 /// Each client may make `capacity` requests at once and `refillPerSecond` a second after that. The table of

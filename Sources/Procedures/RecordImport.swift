@@ -1,6 +1,6 @@
 // RecordImport: reading insured records (API.md "Records") for the admin route and `ameli-docs import`.
-package import APIContract
-package import Foundation
+import APIContract
+import Foundation
 public import Records
 
 /// The admin PUT takes one record, the CLI an array of them. Their shape is openapi.yaml's `InsuredRecord` (the

@@ -1,7 +1,7 @@
 // Refusal+Problem: a rule refusal as an answer — the rule id as code, the French message as detail.
-public import HTTPTypes
+import HTTPTypes
 public import TeleserviceRules
-package import Records
+import Records
 
 extension Refusal {
     /// API.md: rule refusals answer 409, or 422 for input that can never be valid.

@@ -1,6 +1,6 @@
 // RenderLimiter: CPU-bound work (rendering, reading a scan) on a pool sized to the cores, behind a bounded queue.
-package import HTTPTypes
-package import NIOCore
+import HTTPTypes
+import NIOCore
 public import NIOPosix
 import Synchronization
 

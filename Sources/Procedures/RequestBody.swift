@@ -1,5 +1,5 @@
 // RequestBody: the limits and encoding every JSON body must meet, and decoding errors in the API's French words.
-package import Foundation
+import Foundation
 package import Records
 
 package enum RequestBody {

@@ -1,5 +1,5 @@
 // ScanLimits: reading a scanned page has a queue, threads and a per-client rate of its own.
-package import NIOCore
+import NIOCore
 public import NIOPosix
 
 /// A scan without a code costs up to 1.5 s of CPU, a render milliseconds. Sharing one queue, thirty noise scans

@@ -1,6 +1,6 @@
 // ServiceMetrics: the Prometheus registry of one application, fed through swift-metrics with an explicit factory.
 public import CoreMetrics
-package import Foundation
+import Foundation
 public import Prometheus
 
 /// Each application owns its registry (no global `MetricsSystem.bootstrap`), so several applications — tests —

@@ -1,5 +1,5 @@
 // PostgresStore+Outbox: the e-mail notices' queue in PostgreSQL, shared by every replica.
-public import Foundation
+import Foundation
 import PostgresNIO
 public import Records
 public import Storage

@@ -1,7 +1,7 @@
 // PostgresURL: `postgres://user[:password]@host[:port]/database[?sslmode=…]`, parsed once, with libpq's sslmode.
 import Foundation
 import NIOSSL
-public import PostgresNIO
+import PostgresNIO
 
 /// libpq's `sslmode` values that the service honours. `allow` and `verify-ca` are refused rather than approximated.
 public enum PostgresSSLMode: String, Sendable, CaseIterable {

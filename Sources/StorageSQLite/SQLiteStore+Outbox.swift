@@ -1,5 +1,5 @@
 // SQLiteStore+Outbox: the e-mail notices' queue in the SQLite file.
-public import Foundation
+import Foundation
 import GRDB
 public import Records
 public import Storage
