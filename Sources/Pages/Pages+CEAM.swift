@@ -66,54 +66,44 @@ extension Pages {
     func ceam(_ page: PageRequest) async throws -> Response {
         let household = try await household(page)
         let today = CivilDate(service.clock())
-        let people: [[String: Any]] = household.record.beneficiaries.map { beneficiary in
-            let card = beneficiary.latestCard
-            let actions: [[String: Any]] = CardTeleservice.actions(for: beneficiary.id, in: household, today: today).map { line in
-                var action: [String: Any] = ["label": Self.label(line.action), "available": line.available,
-                                             "href": Self.path(line.action, beneficiary: beneficiary.id, prefix: page.prefix)]
-                if let detail = line.detail { action["detail"] = detail }
-                if let from = line.availableFrom { action["availableFrom"] = from.french }
-                return action
+        let people = household.record.beneficiaries.map { beneficiary in
+            let actions = CardTeleservice.actions(for: beneficiary.id, in: household, today: today).map { line in
+                CEAMPage.Beneficiary.Action(label: Self.label(line.action), available: line.available,
+                                            href: Self.path(line.action, beneficiary: beneficiary.id, prefix: page.prefix),
+                                            detail: line.detail, availableFrom: line.availableFrom?.french)
             }
-            var person: [String: Any] = ["id": beneficiary.id.value, "name": Self.name(beneficiary),
-                                         "birthDate": beneficiary.birthDate.french, "actions": actions]
-            if let card {
-                person["card"] = ["number": card.number.value, "expiry": card.expiryDate.french,
-                                  "status": Self.statusText(card.state(on: today))]
+            let card = beneficiary.latestCard.map { card in
+                CEAMPage.Beneficiary.Card(number: card.number.value, expiry: card.expiryDate.french,
+                                          status: Self.statusText(card.state(on: today)))
             }
-            if let order = household.openOrder(for: beneficiary.id) {
-                person["openOrder"] = "Demande de carte en cours depuis le \(CivilDate(order.submittedAt).french)"
+            let openOrder = household.openOrder(for: beneficiary.id).map {
+                "Demande de carte en cours depuis le \(CivilDate($0.submittedAt).french)"
             }
-            return person
+            return CEAMPage.Beneficiary(id: beneficiary.id.value, name: Self.name(beneficiary), birthDate: beneficiary.birthDate.french,
+                                        actions: actions, card: card, openOrder: openOrder)
         }
         // A holder without beneficiaries sees their own card and actions at once (seed 000: « accède directement »).
-        var values: [String: Any] = ["title": "Carte européenne d'assurance maladie", "beneficiaries": people,
-                                     "single": people.count == 1, "countries": Self.countries.map { ["name": $0] }]
-        if let done = try await doneProcedure(page) { values["done"] = done }
+        let values = CEAMPage(title: "Carte européenne d'assurance maladie", beneficiaries: people, single: people.count == 1,
+                              countries: Self.countries.map(CountryLine.init), done: try await doneProcedure(page))
         return await self.page("ceam", values, request: page.request, channel: page.channel, caller: page.caller)
     }
 
     /// Seed 000's kiosk, step 0: « Mes séjours en Europe », the explanations and, on request, the countries; then
     /// « Continuer » to the list of beneficiaries.
     func stays(_ page: PageRequest) async throws -> Response {
-        await self.page("sejours", ["title": "Mes séjours en Europe – Carte Européenne d'Assurance Maladie",
-                                    "countries": Self.countries.map { ["name": $0] }],
+        await self.page("sejours", StaysPage(title: "Mes séjours en Europe – Carte Européenne d'Assurance Maladie",
+                                             countries: Self.countries.map(CountryLine.init)),
                         request: page.request, channel: page.channel, caller: page.caller)
     }
 
     /// The procedure just done (`?fait=ID`, with `certificat=ID` when one was issued), for the kiosk's
     /// confirmation in the list: what was done, the certificate's one download, the acknowledgement in the inbox.
-    private func doneProcedure(_ page: PageRequest) async throws -> [String: Any]? {
+    private func doneProcedure(_ page: PageRequest) async throws -> CEAMPage.Done? {
         guard let text = page.request.uri.queryParameters.get("fait"), let id = try? Identifier(text),
               let entry = try await service.procedures(of: page.caller).first(where: { $0.id == id }) else { return nil }
-        var done: [String: Any] = ["what": entry.kind.french, "submittedAt": Self.parisTime(entry.submittedAt),
-                                   "card": entry.kind == .order || entry.kind == .renewal, "loss": entry.kind == .lossDeclaration]
-        if let certificateText = page.request.uri.queryParameters.get("certificat"), let certificateID = try? Identifier(certificateText),
-           let stored = try await service.certificate(certificateID, of: page.caller) {
-            done["certificate"] = ["id": certificateID.value, "downloaded": stored.downloadedAt != nil,
-                                   "validUntil": stored.issued.certificate.validUntil.french]
-        }
-        return done
+        return CEAMPage.Done(what: entry.kind.french, submittedAt: Self.parisTime(entry.submittedAt),
+                             card: entry.kind == .order || entry.kind == .renewal, loss: entry.kind == .lossDeclaration,
+                             certificate: try await certificateLine(page))
     }
 
     // MARK: Order or renewal (R_ORDER, R_RENEW_WINDOW, R_DEPARTURE, R_CERTIFICATE)
@@ -130,14 +120,11 @@ extension Pages {
         let renew = lines.first { $0.action == .renew }
         let order = lines.first { $0.action == .order }
         let open = (renew?.available == true) ? renew : order
-        var values: [String: Any] = ["title": renew?.available == true ? "Renouveler la carte" : "Commander une carte",
-                                     "name": Self.name(beneficiary), "id": beneficiary.id.value,
-                                     "available": open?.available == true]
-        if open?.available != true {
-            values["blocked"] = (renew?.detail ?? order?.detail) ?? "Cette démarche n'est pas possible aujourd'hui."
-            if let from = renew?.availableFrom ?? order?.availableFrom { values["availableFrom"] = from.french }
-        }
-        if let error { values["error"] = error }
+        let available = open?.available == true
+        let values = OrderPage(title: renew?.available == true ? "Renouveler la carte" : "Commander une carte",
+                               name: Self.name(beneficiary), id: beneficiary.id.value, available: available,
+                               blocked: available ? nil : (renew?.detail ?? order?.detail) ?? "Cette démarche n'est pas possible aujourd'hui.",
+                               availableFrom: available ? nil : (renew?.availableFrom ?? order?.availableFrom)?.french, error: error)
         return await self.page("commande", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
     }
 
@@ -169,19 +156,19 @@ extension Pages {
     // MARK: Loss or theft (R_LOSS)
 
     func lossPage(_ page: PageRequest) async throws -> Response {
-        try await lossForm(page, values: [:])
+        try await lossForm(page, echo: LossEcho())
     }
 
-    private func lossForm(_ page: PageRequest, values extra: [String: Any], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func lossForm(_ page: PageRequest, echo: LossEcho, status: HTTPResponse.Status = .ok) async throws -> Response {
         let household = try await household(page)
         let beneficiary = try beneficiary(page, in: household)
         let today = CivilDate(service.clock())
         let line = CardTeleservice.actions(for: beneficiary.id, in: household, today: today).first { $0.action == .declareLoss }
-        var values: [String: Any] = ["title": "Déclarer la perte ou le vol de la carte", "name": Self.name(beneficiary),
-                                     "id": beneficiary.id.value, "today": today.iso, "available": line?.available == true]
-        if line?.available != true { values["blocked"] = line?.detail ?? "Cette démarche n'est pas possible aujourd'hui." }
-        if let card = beneficiary.latestCard { values["cardNumber"] = card.number.value }
-        values.merge(extra) { $1 }
+        let available = line?.available == true
+        let values = LossPage(title: "Déclarer la perte ou le vol de la carte", name: Self.name(beneficiary), id: beneficiary.id.value,
+                              today: today.iso, available: available,
+                              blocked: available ? nil : line?.detail ?? "Cette démarche n'est pas possible aujourd'hui.",
+                              cardNumber: beneficiary.latestCard?.number.value, echo: echo)
         return await self.page("perte", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
     }
 
@@ -192,11 +179,11 @@ extension Pages {
         let kind: LossKind? = switch form["nature"] { case "perte": .loss; case "vol": .theft; default: nil }
         let date = form["date"] ?? ""
         let sworn = form["sworn"] == "on"
-        var echo: [String: Any] = ["date": date, "sworn": sworn, "loss": kind == .loss, "theft": kind == .theft]
+        var echo = LossEcho(date: date, sworn: sworn, loss: kind == .loss, theft: kind == .theft)
         guard let kind else {
-            echo["error"] = "Indiquez s'il s'agit d'une perte ou d'un vol."
-            echo["kindError"] = true
-            return try await lossForm(page, values: echo, status: .unprocessableContent)
+            echo.error = "Indiquez s'il s'agit d'une perte ou d'un vol."
+            echo.kindError = true
+            return try await lossForm(page, echo: echo, status: .unprocessableContent)
         }
         do {
             let (answer, _) = try await service.declareLoss(try call(page, key: form["_key"], body: bytes), beneficiary: page.id,
@@ -210,10 +197,10 @@ extension Pages {
             }
             // The fields the rules (or the date's own check) name are the ones marked invalid.
             let fields = Set(problem.errors.map(\.field))
-            echo["error"] = problem.detail
-            echo["dateError"] = fields.contains("date")
-            echo["swornError"] = fields.contains("sworn")
-            return try await lossForm(page, values: echo, status: .unprocessableContent)
+            echo.error = problem.detail
+            echo.dateError = fields.contains("date")
+            echo.swornError = fields.contains("sworn")
+            return try await lossForm(page, echo: echo, status: .unprocessableContent)
         }
     }
 
@@ -222,14 +209,14 @@ extension Pages {
     func cardPage(_ page: PageRequest) async throws -> Response {
         let household = try await household(page)
         let beneficiary = try beneficiary(page, in: household)
-        var values: [String: Any] = ["title": "Carte de \(Self.name(beneficiary))", "name": Self.name(beneficiary), "id": beneficiary.id.value]
+        var values = CardPage(title: "Carte de \(Self.name(beneficiary))", name: Self.name(beneficiary), id: beneficiary.id.value)
         switch CardTeleservice.cardFace(for: beneficiary.id, in: household, today: CivilDate(service.clock())) {
         case .refused(let refusal):
-            values["blocked"] = refusal.message
+            values.blocked = refusal.message
         case .accepted(let face):
-            values["face"] = true
+            values.face = true
             // The image's text alternative carries every field of the card (RGAA 1.3).
-            values["alt"] = "Carte européenne d'assurance maladie. 3 Nom : \(face.lastName.value). 4 Prénoms : \(face.givenNames.value). "
+            values.alt = "Carte européenne d'assurance maladie. 3 Nom : \(face.lastName.value). 4 Prénoms : \(face.givenNames.value). "
                 + "5 Date de naissance : \(face.birthDate.french). 6 Numéro d'identification personnel : \(face.personalNumber.grouped). "
                 + "7 Numéro d'identification de l'institution : \(face.institution.cardField). "
                 + "8 Numéro d'identification de la carte : \(face.cardNumber.value). 9 Date d'expiration : \(face.expiryDate.french)."

@@ -21,13 +21,11 @@ extension Pages {
     /// `/demarches`: the history with statuses and ratings (R_HISTORY, R_RATING).
     func history(_ page: PageRequest) async throws -> Response {
         let entries = try await service.procedures(of: page.caller)
-        let rows: [[String: Any]] = entries.map { entry in
-            var row: [String: Any] = ["id": entry.id.value, "kind": entry.kind.french, "submittedAt": Self.parisTime(entry.submittedAt),
-                                      "status": entry.status == .completed ? "Terminée" : "En cours"]
-            if let rating = entry.rating { row["rating"] = "\(rating) sur 5" }
-            return row
+        let rows = entries.map { entry in
+            HistoryPage.Entry(id: entry.id.value, kind: entry.kind.french, submittedAt: Self.parisTime(entry.submittedAt),
+                              status: entry.status == .completed ? "Terminée" : "En cours", rating: entry.rating.map { "\($0) sur 5" })
         }
-        return await self.page("demarches", ["title": "Mes démarches", "entries": rows, "empty": rows.isEmpty],
+        return await self.page("demarches", HistoryPage(title: "Mes démarches", entries: rows, empty: rows.isEmpty),
                                request: page.request, channel: page.channel, caller: page.caller)
     }
 
@@ -37,27 +35,30 @@ extension Pages {
               let entry = try await service.procedures(of: page.caller).first(where: { $0.id == id }) else {
             throw APIProblem.notFound
         }
-        var values: [String: Any] = ["title": entry.kind.french, "id": id.value, "kind": entry.kind.rawValue,
-                                     "submittedAt": Self.parisTime(entry.submittedAt)]
+        var values = ConfirmationPage(title: entry.kind.french, id: id.value, kind: entry.kind.rawValue,
+                                      submittedAt: Self.parisTime(entry.submittedAt))
         switch entry.kind {
         case .order, .renewal:
-            values["card"] = true
+            values.card = true
         case .lossDeclaration:
-            values["loss"] = true
-            if let beneficiary = entry.beneficiaryID { values["orderHref"] = "\(page.prefix)/ceam/\(beneficiary.value)/commande" }
+            values.loss = true
+            values.orderHref = entry.beneficiaryID.map { "\(page.prefix)/ceam/\($0.value)/commande" }
         case .proxy:
-            values["proxy"] = true
+            values.proxy = true
         case .proxyRevocation:
-            values["revocation"] = true
+            values.revocation = true
         }
-        if let text = page.request.uri.queryParameters.get("certificat"), let certificateID = try? Identifier(text),
-           let stored = try await service.certificate(certificateID, of: page.caller) {
-            values["certificate"] = ["id": certificateID.value, "downloaded": stored.downloadedAt != nil,
-                                     "validUntil": stored.issued.certificate.validUntil.french]
-        }
-        if let rating = entry.rating { values["rated"] = "\(rating) sur 5" } else { values["rating"] = (1...5).map { ["score": $0] } }
-        if let message = try await service.message(id, of: page.caller) { values["messageId"] = message.id.value }
+        values.certificate = try await certificateLine(page)
+        if let rating = entry.rating { values.rated = "\(rating) sur 5" } else { values.rating = (1...5).map(ConfirmationPage.Score.init) }
+        values.messageId = try await service.message(id, of: page.caller)?.id.value
         return await self.page("demarche", values, request: page.request, channel: page.channel, caller: page.caller)
+    }
+
+    /// The certificate a procedure just issued (`?certificat=ID`), when it is the caller's, with its one download.
+    func certificateLine(_ page: PageRequest) async throws -> CertificateLine? {
+        guard let text = page.request.uri.queryParameters.get("certificat"), let id = try? Identifier(text),
+              let stored = try await service.certificate(id, of: page.caller) else { return nil }
+        return CertificateLine(id: id.value, downloaded: stored.downloadedAt != nil, validUntil: stored.issued.certificate.validUntil.french)
     }
 
     func rate(_ page: PageRequest) async throws -> Response {
@@ -83,9 +84,9 @@ extension Pages {
         }
         // After its one download the certificate is gone, as the API says (410), and the page explains why.
         let downloaded = stored.downloadedAt != nil
-        return await self.page("certificat", ["title": "Certificat provisoire de remplacement", "id": id.value,
-                                              "downloaded": downloaded,
-                                              "validUntil": stored.issued.certificate.validUntil.french],
+        return await self.page("certificat", CertificatePage(title: "Certificat provisoire de remplacement", id: id.value,
+                                                             downloaded: downloaded,
+                                                             validUntil: stored.issued.certificate.validUntil.french),
                                status: downloaded ? .gone : .ok, request: page.request, channel: page.channel, caller: page.caller)
     }
 
@@ -111,7 +112,7 @@ extension Pages {
                                            disposition: page.channel == .kiosk ? disposition.replacingOccurrences(of: "attachment", with: "inline")
                                                                                : disposition)
         } catch let problem as APIProblem where problem.status == .gone {
-            return await self.page("erreur", ["title": "Certificat déjà téléchargé", "message": problem.detail],
+            return await self.page("erreur", MessagePage(title: "Certificat déjà téléchargé", message: problem.detail),
                                    status: .gone, request: page.request, channel: page.channel, caller: page.caller)
         }
     }
@@ -130,11 +131,11 @@ extension Pages {
     // MARK: Messagerie (R_ACK)
 
     func inbox(_ page: PageRequest) async throws -> Response {
-        let messages = try await service.inbox(of: page.caller).map { message -> [String: Any] in
-            ["id": message.id.value, "subject": message.subject, "receivedAt": Self.parisTime(message.receivedAt),
-             "concerning": message.acknowledgement.concerning]
+        let messages = try await service.inbox(of: page.caller).map { message in
+            InboxPage.Message(id: message.id.value, subject: message.subject, receivedAt: Self.parisTime(message.receivedAt),
+                              concerning: message.acknowledgement.concerning)
         }
-        return await self.page("messagerie", ["title": "Messagerie", "messages": messages, "empty": messages.isEmpty],
+        return await self.page("messagerie", InboxPage(title: "Messagerie", messages: messages, empty: messages.isEmpty),
                                request: page.request, channel: page.channel, caller: page.caller)
     }
 

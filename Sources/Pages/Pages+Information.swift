@@ -14,25 +14,21 @@ extension Pages {
         let household = try await household(page)
         let record = household.record
         let today = CivilDate(service.clock())
-        var values: [String: Any] = [
-            "title": "Mes informations",
-            "nir": record.nir.grouped,
-            "email": record.email,
-            "institution": record.institution.name,
-            "rights": record.rights == .open ? "Vos droits à l'Assurance Maladie sont ouverts."
-                                             : "Vos droits ne permettent pas de délivrer une carte européenne : contactez votre caisse.",
-        ]
+        var values = InformationPage(
+            title: "Mes informations", nir: record.nir.grouped, email: record.email, institution: record.institution.name,
+            rights: record.rights == .open ? "Vos droits à l'Assurance Maladie sont ouverts."
+                                           : "Vos droits ne permettent pas de délivrer une carte européenne : contactez votre caisse.")
         if let holder = record.holder {
-            values["name"] = holder.lastName.value
-            values["givenNames"] = holder.givenNames.value
+            values.name = holder.lastName.value
+            values.givenNames = holder.givenNames.value
             if let card = holder.latestCard, card.status == .active {
-                values["card"] = "Carte valable jusqu'au \(card.expiryDate.french)."
+                values.card = "Carte valable jusqu'au \(card.expiryDate.french)."
             }
         }
         if let proxy = household.activeProxy(on: today) {
-            values["proxy"] = true
-            values["holder"] = proxy.holder.displayName
-            values["validUntil"] = proxy.validUntil.french
+            values.proxy = true
+            values.holder = proxy.holder.displayName
+            values.validUntil = proxy.validUntil.french
         }
         return await self.page("informations", values, request: page.request, channel: page.channel, caller: page.caller)
     }

@@ -23,14 +23,14 @@ extension Pages {
         let household = try await household(page)
         if let proxy = household.activeProxy(on: CivilDate(service.clock())) {
             let holder = proxy.holder
-            return await self.page("procuration-active", [
-                "title": "Procuration en ligne", "holder": holder.displayName, "born": holder.civility == .madame ? "née" : "né",
-                "birthDate": holder.birthDate.french, "validUntil": proxy.validUntil.french, "createdOn": proxy.createdOn.french,
-                "id": proxy.id.value,
-            ], request: page.request, channel: page.channel, caller: page.caller)
+            return await self.page("procuration-active", ActiveProxyPage(
+                title: "Procuration en ligne", holder: holder.displayName, born: holder.civility == .madame ? "née" : "né",
+                birthDate: holder.birthDate.french, validUntil: proxy.validUntil.french, createdOn: proxy.createdOn.french,
+                id: proxy.id.value
+            ), request: page.request, channel: page.channel, caller: page.caller)
         }
         // The seed's first step: the principles, then « Je démarre ma demande ».
-        return await self.page("procuration-debut", ["title": "Faire ou révoquer une procuration en ligne"],
+        return await self.page("procuration-debut", TitledPage(title: "Faire ou révoquer une procuration en ligne"),
                                request: page.request, channel: page.channel, caller: page.caller)
     }
 
@@ -44,23 +44,19 @@ extension Pages {
 
     private func proxyForm(_ page: PageRequest, form: FormBody?, refusal: Refusal?, status: HTTPResponse.Status = .ok) async -> Response {
         let errors = Dictionary(refusal?.fieldErrors.map { ($0.field, $0.detail) } ?? [], uniquingKeysWith: { first, _ in first })
-        let fields: [[String: Any]] = Self.proxyFields.map { field in
-            var values: [String: Any] = ["name": field.name, "label": field.label, "hint": field.hint, "value": form?[field.name] ?? "",
-                                         "date": field.name == "birthDate", "required": field.name != "usageName"]
-            if let error = errors[field.name] { values["error"] = error }
-            return values
+        // Civility is a pair of radio buttons of its own in the template; the other fields are text inputs.
+        let fields = Self.proxyFields.filter { $0.name != "civility" }.map { field in
+            ProxyFormPage.Field(name: field.name, label: field.label, hint: field.hint, value: form?[field.name] ?? "",
+                                date: field.name == "birthDate", required: field.name != "usageName", error: errors[field.name])
         }
-        var values: [String: Any] = ["title": "Faire ou révoquer une procuration en ligne", "fields": fields.filter { $0["name"] as? String != "civility" },
-                                     "civilityMme": form?["civility"] == "Mme", "civilityM": form?["civility"] == "M.",
-                                     "certified": form?["certified"] == "on"]
-        if let error = errors["civility"] { values["civilityError"] = error }
-        if let refusal {
-            values["summary"] = refusal.message
-            let listed = Self.proxyFields.compactMap { field in errors[field.name].map { ["field": field.name, "label": field.label.replacingOccurrences(of: "*", with: "") + " :", "detail": $0] } }
-            values["errors"] = listed
-            values["hasErrors"] = !listed.isEmpty
-            if refusal.rule == .P_CERTIFY { values["certifyError"] = refusal.message }
+        let listed = refusal == nil ? [] : Self.proxyFields.compactMap { field in
+            errors[field.name].map {
+                ProxyFormPage.FieldError(field: field.name, label: field.label.replacingOccurrences(of: "*", with: "") + " :", detail: $0)
+            }
         }
+        let values = ProxyFormPage(title: "Faire ou révoquer une procuration en ligne", fields: fields,
+                                   civilityMme: form?["civility"] == "Mme", civilityM: form?["civility"] == "M.",
+                                   civilityError: errors["civility"], summary: refusal?.message, errors: listed, hasErrors: !listed.isEmpty)
         return await self.page("procuration", values, status: status, request: page.request, channel: page.channel, caller: page.caller)
     }
 
@@ -103,14 +99,12 @@ extension Pages {
     private func proxySummary(_ page: PageRequest, form: FormBody, error: String?) async -> Response {
         let civility = form["civility"] == "Mme" ? "Madame" : "Monsieur"
         let birth = (try? CivilDate(iso: form["birthDate"] ?? ""))?.french ?? (form["birthDate"] ?? "")
-        var values: [String: Any] = [
-            "title": "Récapitulatif de la demande de procuration",
-            "rows": [["label": "Civilité", "value": civility], ["label": "Nom", "value": form["lastName"] ?? ""],
-                     ["label": "Nom d'usage", "value": form["usageName"] ?? ""], ["label": "Prénom", "value": form["firstName"] ?? ""],
-                     ["label": "Date de naissance", "value": birth]].filter { !($0["value"] ?? "").isEmpty },
-            "hidden": Self.proxyFields.map { ["name": $0.name, "value": form[$0.name] ?? ""] },
-        ]
-        if let error { values["error"] = error }
+        let rows = [("Civilité", civility), ("Nom", form["lastName"] ?? ""), ("Nom d'usage", form["usageName"] ?? ""),
+                    ("Prénom", form["firstName"] ?? ""), ("Date de naissance", birth)]
+        let values = ProxySummaryPage(title: "Récapitulatif de la demande de procuration",
+                                      rows: rows.filter { !$0.1.isEmpty }.map(ProxySummaryPage.Row.init),
+                                      hidden: Self.proxyFields.map { ProxySummaryPage.Hidden(name: $0.name, value: form[$0.name] ?? "") },
+                                      error: error)
         return await self.page("procuration-recapitulatif", values, status: error == nil ? .ok : .unprocessableContent,
                                request: page.request, channel: page.channel, caller: page.caller)
     }
@@ -118,7 +112,7 @@ extension Pages {
     func revocationPage(_ page: PageRequest) async throws -> Response {
         let household = try await household(page)
         guard let proxy = household.activeProxy(on: CivilDate(service.clock())) else { return Self.redirect(to: "\(page.prefix)/procuration") }
-        return await self.page("revocation", ["title": "Révocation de procuration", "holder": proxy.holder.displayName],
+        return await self.page("revocation", RevocationPage(title: "Révocation de procuration", holder: proxy.holder.displayName),
                                request: page.request, channel: page.channel, caller: page.caller)
     }
 

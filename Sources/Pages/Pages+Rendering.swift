@@ -24,8 +24,8 @@ extension Pages {
 
     /// Renders `template` inside the layout with what every page shows (channel, navigation, the form token).
     /// A browser without the form nonce gets one; a signed-in page renews the session's idle deadline.
-    func page(_ template: String, _ values: [String: Any], status: HTTPResponse.Status = .ok, request: Request,
-              channel: PageChannel, caller: Caller?) async -> Response {
+    func page<Values>(_ template: String, _ values: Values, status: HTTPResponse.Status = .ok, request: Request,
+                      channel: PageChannel, caller: Caller?) async -> Response {
         var cookies: [String] = []
         // A nonce this service did not make (any other shape) is replaced, so that an odd cookie cannot lock a
         // browser out of every form.
@@ -39,13 +39,9 @@ extension Pages {
             // A sliding session: each page pushes the deadline back (the kiosk's 2 minutes are counted from here).
             cookies.append(session.setCookie(session.cookieName, renewed.token, maxAge: renewed.maxAge))
         }
-        var context = values
-        context["prefix"] = channel.prefix
-        context["kiosk"] = channel == .kiosk
-        context["signedIn"] = caller != nil
-        context["csrf"] = session.formToken(nonce: nonce, caller: caller)
-        context["idleSeconds"] = idleSeconds(channel)
-        context["formKey"] = PageSession.randomHex()
+        let context = PageFrame(prefix: channel.prefix, kiosk: channel == .kiosk, signedIn: caller != nil,
+                                csrf: session.formToken(nonce: nonce, caller: caller), idleSeconds: idleSeconds(channel),
+                                formKey: PageSession.randomHex(), values: values)
         let body = templates.render(context, withTemplate: template) ?? "<!DOCTYPE html><title>Erreur</title><p>Page indisponible.</p>"
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -58,7 +54,7 @@ extension Pages {
 
     /// The same page for "not yours" and "does not exist": nobody learns another household's ids.
     func notFound(_ request: Request, _ channel: PageChannel, caller: Caller?) async -> Response {
-        await page("erreur", ["title": "Page introuvable", "message": "Cette page n'existe pas ou ne vous est pas accessible."],
+        await page("erreur", MessagePage(title: "Page introuvable", message: "Cette page n'existe pas ou ne vous est pas accessible."),
                    status: .notFound, request: request, channel: channel, caller: caller)
     }
 
@@ -74,14 +70,14 @@ extension Pages {
         case .notFound:
             return await notFound(request, channel, caller: caller)
         case .serviceUnavailable:
-            return await page("erreur", ["title": "Service momentanément indisponible",
-                                         "message": "Le service est très sollicité. Merci de réessayer dans quelques instants."],
+            return await page("erreur", MessagePage(title: "Service momentanément indisponible",
+                                                    message: "Le service est très sollicité. Merci de réessayer dans quelques instants."),
                               status: .serviceUnavailable, request: request, channel: channel, caller: caller)
         case let status where status.kind == .clientError:
-            return await page("erreur", ["title": "Démarche impossible", "message": problem.detail],
+            return await page("erreur", MessagePage(title: "Démarche impossible", message: problem.detail),
                               status: status, request: request, channel: channel, caller: caller)
         default:
-            return await page("erreur", ["title": "Une erreur est survenue", "message": problem.detail],
+            return await page("erreur", MessagePage(title: "Une erreur est survenue", message: problem.detail),
                               status: problem.status, request: request, channel: channel, caller: caller)
         }
     }
@@ -110,8 +106,8 @@ extension Pages {
     }
 
     func forbidden(_ request: Request, _ channel: PageChannel, caller: Caller?) async -> Response {
-        await page("erreur", ["title": "Formulaire expiré",
-                              "message": "Ce formulaire a expiré ou ne vient pas de ce site : rien n'a été enregistré. Rechargez la page et recommencez."],
+        await page("erreur", MessagePage(title: "Formulaire expiré",
+                                         message: "Ce formulaire a expiré ou ne vient pas de ce site : rien n'a été enregistré. Rechargez la page et recommencez."),
                    status: .forbidden, request: request, channel: channel, caller: caller)
     }
 

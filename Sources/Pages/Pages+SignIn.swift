@@ -12,10 +12,10 @@ import Storage
 
 extension Pages {
     func signInPage(_ request: Request, _ context: AppRequestContext, _ channel: PageChannel) async -> Response {
-        var values: [String: Any] = ["title": channel == .kiosk ? "Borne libre-service — identification" : "Connexion à mon compte",
-                                     "demo": demoSignIn]
+        var values = SignInPage(title: channel == .kiosk ? "Borne libre-service — identification" : "Connexion à mon compte",
+                                demo: demoSignIn)
         if demoSignIn, let nir = try? NIR(DemoHousehold.insuredNIR), let household = try? await service.household(of: Caller(nir: nir, isAdmin: false)) {
-            values["households"] = [["nir": nir.value, "name": household.record.holder.map(Self.name) ?? nir.grouped]]
+            values.households = [.init(nir: nir.value, name: household.record.holder.map(Self.name) ?? nir.grouped)]
         }
         return await page("connexion", values, request: request, channel: channel, caller: nil)
     }
@@ -51,7 +51,7 @@ extension Pages {
     // MARK: Vérifier un document (SEAL.md), public
 
     func verificationPage(_ request: Request, _ context: AppRequestContext) async -> Response {
-        await page("verifier", ["title": "Vérifier un document"], request: request, channel: .web, caller: nil)
+        await page("verifier", VerificationPage(), request: request, channel: .web, caller: nil)
     }
 
     func verify(_ request: Request, _ context: AppRequestContext) async -> Response {
@@ -59,17 +59,17 @@ extension Pages {
             guard let (form, _) = try await form(request, for: nil) else { return await forbidden(request, .web, caller: nil) }
             let text = (form["cachet"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let scan = form.files["scan"] ?? []
-            var values: [String: Any] = ["title": "Vérifier un document", "seal": text]
+            var values = VerificationPage(seal: text)
             guard scan.isEmpty ? (!text.isEmpty && text.count <= 2000) : true else {
-                values["error"] = "Collez le texte du cachet (le contenu du code 2D-Doc, 2 000 caractères au plus) ou joignez une image PNG du document numérisé."
+                values.error = "Collez le texte du cachet (le contenu du code 2D-Doc, 2 000 caractères au plus) ou joignez une image PNG du document numérisé."
                 return await page("verifier", values, status: .unprocessableContent, request: request, channel: .web, caller: nil)
             }
             // A scan is read as the API reads one (the same limits, the same reader); the text is checked as typed.
             do {
                 let answer = try await service.verify(scan.isEmpty ? .text(text) : .scan(scan), from: context.clientAddress ?? "local")
-                values["result"] = Self.verdict(answer)
+                values.result = Self.verdict(answer)
             } catch let problem as APIProblem where problem.status.code < 500 {
-                values["error"] = problem.detail
+                values.error = problem.detail
                 return await page("verifier", values, status: .unprocessableContent, request: request, channel: .web, caller: nil)
             }
             return await page("verifier", values, request: request, channel: .web, caller: nil)
@@ -79,7 +79,7 @@ extension Pages {
     }
 
     /// The answer in plain French: is the signature ours, is the document still good, what it says.
-    static func verdict(_ answer: Components.Schemas.Verification) -> [String: Any] {
+    static func verdict(_ answer: Components.Schemas.Verification) -> VerificationPage.Verdict {
         let signature: String = switch answer.signature {
         case .valid: "La signature est valide : ce cachet a été émis par l'Assurance Maladie."
         case .invalid: answer.signatureReason.map { "La signature n'est pas valable : \($0)" }
@@ -94,12 +94,12 @@ extension Pages {
         case .unknown: "Ce document n'est pas connu du registre."
         }
         let good = answer.signature == .valid && answer.status == .valid
-        return ["good": good, "signature": signature, "status": status, "id": answer.document.id,
-                "issuedOn": (try? CivilDate(iso: answer.document.issuedOn))?.french ?? answer.document.issuedOn,
-                "fields": answer.document.fields.additionalProperties.sorted { $0.key < $1.key }.map { code, value in
-                    // v1 seals name three fields E6–E8; their labels are those of the same fields in v2.
-                    let field = SealField(rawValue: code) ?? SealField.allCases.first { $0.id(in: .v1) == code }
-                    return ["code": field?.frenchLabel ?? code, "value": field?.frenchValue(value) ?? value]
-                }]
+        let fields = answer.document.fields.additionalProperties.sorted { $0.key < $1.key }.map { code, value in
+            // v1 seals name three fields E6–E8; their labels are those of the same fields in v2.
+            let field = SealField(rawValue: code) ?? SealField.allCases.first { $0.id(in: .v1) == code }
+            return VerificationPage.Verdict.Field(code: field?.frenchLabel ?? code, value: field?.frenchValue(value) ?? value)
+        }
+        return .init(good: good, signature: signature, status: status, id: answer.document.id,
+                     issuedOn: (try? CivilDate(iso: answer.document.issuedOn))?.french ?? answer.document.issuedOn, fields: fields)
     }
 }
