@@ -118,18 +118,18 @@ struct ContractMiddleware: ServerMiddleware {
     }
 }
 
-/// The proxy form as typed, each field optional, so that the rules name every missing or invalid field (P_FIELDS,
-/// P_ADULT, P_CERTIFY). Only `ContractMiddleware` decodes it, for a body the contract's type refused.
+/// A proxy body the contract's type refused, read as the rules read a form: every field optional, so that the rules
+/// name every missing or invalid one (P_FIELDS, P_ADULT), and the certification box absent is not ticked (P_CERTIFY).
 struct ProxyInput: Decodable {
-    let civility: String?
-    let lastName: String?
-    let usageName: String?
-    let firstName: String?
-    let birthDate: String?
-    /// P_CERTIFY: the box ticked; absent is not ticked.
+    let form: ProxyForm
     let certified: Bool?
 
-    var form: ProxyForm {
-        ProxyForm(civility: civility, lastName: lastName, usageName: usageName, firstName: firstName, birthDate: birthDate)
+    init(from decoder: any Decoder) throws {
+        form = try ProxyForm(from: decoder)
+        certified = try decoder.container(keyedBy: Key.self).decodeIfPresent(Bool.self, forKey: .certified)
+    }
+
+    private enum Key: String, CodingKey {
+        case certified
     }
 }

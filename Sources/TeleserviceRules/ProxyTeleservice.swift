@@ -2,8 +2,9 @@
 import Foundation
 public import Records
 
-/// The proxy form as typed: every field may be missing or malformed, and P_FIELDS says which.
-public struct ProxyForm: Hashable, Sendable {
+/// The proxy form as typed: every field may be missing or malformed, and P_FIELDS says which. Decodable under the
+/// names the form and the API's body share, so that a body the contract's type refuses can still be judged by the rules.
+public struct ProxyForm: Hashable, Sendable, Decodable {
     public var civility: String?
     public var lastName: String?
     public var usageName: String?
