@@ -28,18 +28,24 @@ extension AmeliService {
     /// `POST /v1/beneficiaries/{id}/card-orders`.
     func orderCard(_ input: Operations.OrderCard.Input) async throws -> Operations.OrderCard.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let (answer, replayed) = try await orderCard(try .ofRequest(idempotencyKey: input.headers.idempotencyKey),
-                                                     beneficiary: input.path.id, departureWithin15Days: body.departureWithin15Days)
-        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+        let (receipt, replayed) = try await orderCard(try .ofRequest(idempotencyKey: input.headers.idempotencyKey),
+                                                      beneficiary: input.path.id, departureWithin15Days: body.departureWithin15Days)
+        let answer = Components.Schemas.CardOrderAnswer(
+            order: .init(receipt.order), certificate: receipt.certificate.map(Components.Schemas.Certificate.init),
+            acknowledgement: .init(messageId: receipt.acknowledgement.value))
+        return .created(.init(headers: .init(idempotentReplayed: replayed ? ._true : nil), body: .json(answer)))
     }
 
     /// `POST /v1/beneficiaries/{id}/loss-declarations`: the card is cancelled at once (R_LOSS).
     func declareLoss(_ input: Operations.DeclareLoss.Input) async throws -> Operations.DeclareLoss.Output {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
-        let (answer, replayed) = try await declareLoss(try .ofRequest(idempotencyKey: input.headers.idempotencyKey),
+        let (receipt, replayed) = try await declareLoss(try .ofRequest(idempotencyKey: input.headers.idempotencyKey),
                                                        beneficiary: input.path.id, kind: body.kind == .loss ? .loss : .theft,
                                                        date: body.date, sworn: body.sworn)
-        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+        let answer = Components.Schemas.LossDeclarationAnswer(
+            declaration: .init(receipt.declaration), card: .init(receipt.card, today: receipt.day),
+            acknowledgement: .init(messageId: receipt.acknowledgement.value))
+        return .created(.init(headers: .init(idempotentReplayed: replayed ? ._true : nil), body: .json(answer)))
     }
 
     /// `GET /v1/beneficiaries/{id}/card.png?dpi=N`: the active card only (R_VIEW).

@@ -52,6 +52,6 @@ extension AmeliService {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         let replayed = try await rateProcedure(try .ofRequest(idempotencyKey: input.headers.idempotencyKey), id: input.path.id,
                                                score: body.score)
-        return .noContent(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true })))
+        return .noContent(.init(headers: .init(idempotentReplayed: replayed ? ._true : nil)))
     }
 }

@@ -16,9 +16,12 @@ extension AmeliService {
         guard case .json(let body) = input.body else { throw APIProblem.unsupportedBody }
         let form = ProxyForm(civility: body.civility.rawValue, lastName: body.lastName, usageName: body.usageName,
                              firstName: body.firstName, birthDate: body.birthDate)
-        let (answer, replayed) = try await createProxy(try .ofRequest(idempotencyKey: input.headers.idempotencyKey), form: form,
+        let (receipt, replayed) = try await createProxy(try .ofRequest(idempotencyKey: input.headers.idempotencyKey), form: form,
                                                        certified: body.certified)
-        return .created(.init(headers: .init(idempotentReplayed: replayed.map { _ in ._true }), body: .json(answer)))
+        let answer = Components.Schemas.ProxyAnswer(
+            proxy: .init(receipt.proxy), confirmationUrl: Components.Schemas.Proxy.confirmationURL(receipt.proxy.id),
+            acknowledgement: .init(messageId: receipt.acknowledgement.value))
+        return .created(.init(headers: .init(idempotentReplayed: replayed ? ._true : nil), body: .json(answer)))
     }
 
     /// `GET /v1/proxy`: the active proxy, or 404.

@@ -1,15 +1,16 @@
 // ContractValues: the records and rule outcomes as openapi.yaml's types (generated into Components.Schemas).
-package import APIContract
+import APIContract
 import Foundation
-package import Records
-package import Storage
-package import TeleserviceRules
+import Procedures
+import Records
+import Storage
+import TeleserviceRules
 
 /// One initialiser per answer type, so that every handler builds its JSON from the contract's own types and a
 /// field the spec does not declare cannot be answered.
 extension Components.Schemas.Card {
     /// `status` is the card's state on the day asked: `active`, `cancelled`, `expired` or `replaced`.
-    package init(_ card: Card, today: CivilDate) {
+    init(_ card: Card, today: CivilDate) {
         let status: StatusPayload = switch card.state(on: today) {
         case .active: .active
         case .cancelled: .cancelled
@@ -21,7 +22,7 @@ extension Components.Schemas.Card {
 }
 
 extension Components.Schemas.Order {
-    package init(_ order: CardOrder) {
+    init(_ order: CardOrder) {
         // DOMAIN.md: a card takes 10 days on average.
         self.init(id: order.id.value, kind: order.kind == .order ? .order : .renewal,
                   status: order.status == .fulfilled ? .fulfilled : .inProgress, submittedAt: order.submittedAt,
@@ -30,7 +31,7 @@ extension Components.Schemas.Order {
 }
 
 extension Components.Schemas.Action {
-    package init(_ availability: ActionAvailability) {
+    init(_ availability: ActionAvailability) {
         let action: ActionPayload = switch availability.action {
         case .order: .order
         case .renew: .renew
@@ -43,29 +44,27 @@ extension Components.Schemas.Action {
 }
 
 extension Components.Schemas.Certificate {
-    package init(_ certificate: ProvisionalCertificate) {
+    init(_ certificate: ProvisionalCertificate) {
         self.init(id: certificate.id.value, validFrom: certificate.validFrom.iso, validUntil: certificate.validUntil.iso,
                   downloadUrl: "/v1/certificates/\(certificate.id.value).pdf")
     }
 }
 
 extension Components.Schemas.LossDeclaration {
-    package init(_ declaration: LossDeclaration) {
+    init(_ declaration: LossDeclaration) {
         self.init(date: declaration.date.iso, kind: declaration.kind == .loss ? .loss : .theft, declaredOn: declaration.declaredOn.iso)
     }
 }
 
 extension Components.Schemas.InboxMessage {
-    package init(_ message: InboxMessage) {
+    init(_ message: InboxMessage) {
         self.init(id: message.id.value, subject: message.subject, receivedAt: message.receivedAt,
-                  attachment: .init(url: "/v1/inbox/\(message.id.value)/attachment.pdf", filename: Self.filename(message.id)))
+                  attachment: .init(url: "/v1/inbox/\(message.id.value)/attachment.pdf", filename: AmeliService.acknowledgementFilename(message.id)))
     }
-
-    package static func filename(_ id: Identifier) -> String { "accuse-de-reception-\(id.value).pdf" }
 }
 
 extension Components.Schemas.Procedure {
-    package init(_ entry: ProcedureEntry) {
+    init(_ entry: ProcedureEntry) {
         let kind: KindPayload = switch entry.kind {
         case .order: .order
         case .renewal: .renewal
@@ -79,7 +78,7 @@ extension Components.Schemas.Procedure {
 }
 
 extension Components.Schemas.Proxy {
-    package init(_ proxy: Proxy) {
+    init(_ proxy: Proxy) {
         let holder = proxy.holder
         self.init(id: proxy.id.value,
                   holder: .init(civility: holder.civility == .madame ? .mme : .m_, lastName: holder.lastName.value,
@@ -88,5 +87,5 @@ extension Components.Schemas.Proxy {
                   createdAt: proxy.createdAt, validUntil: proxy.validUntil.iso)
     }
 
-    package static func confirmationURL(_ id: Identifier) -> String { "/v1/proxy/\(id.value)/confirmation.pdf" }
+    static func confirmationURL(_ id: Identifier) -> String { "/v1/proxy/\(id.value)/confirmation.pdf" }
 }

@@ -2,7 +2,6 @@
 // card itself (seed 000: "Carte européenne d'assurance maladie").
 import HTTPEdge
 import Procedures
-import APIContract
 import DocumentPipeline
 import Foundation
 import Hummingbird
@@ -138,9 +137,9 @@ extension Pages {
                                                           departureWithin15Days: departure)
             // The kiosk confirms in the list of beneficiaries, brought up to date (seed 000, BMS step 4); the web
             // account and the app on a page of their own.
-            var target = page.channel == .kiosk ? "\(page.prefix)/ceam?fait=\(answer.acknowledgement.messageId)"
-                                                : "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)"
-            if let certificate = answer.certificate { target += (page.channel == .kiosk ? "&" : "?") + "certificat=\(certificate.id)" }
+            var target = page.channel == .kiosk ? "\(page.prefix)/ceam?fait=\(answer.acknowledgement.value)"
+                                                : "\(page.prefix)/demarches/\(answer.acknowledgement.value)"
+            if let certificate = answer.certificate { target += (page.channel == .kiosk ? "&" : "?") + "certificat=\(certificate.id.value)" }
             // On the kiosk, straight to the confirmation at the top of the list.
             return Self.redirect(to: page.channel == .kiosk ? target + "#fait" : target)
         } catch {
@@ -188,8 +187,8 @@ extension Pages {
         do {
             let (answer, _) = try await service.declareLoss(try call(page, key: form["_key"], body: bytes), beneficiary: page.id,
                                                             kind: kind, date: date, sworn: sworn)
-            return Self.redirect(to: page.channel == .kiosk ? "\(page.prefix)/ceam?fait=\(answer.acknowledgement.messageId)#fait"
-                                                            : "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
+            return Self.redirect(to: page.channel == .kiosk ? "\(page.prefix)/ceam?fait=\(answer.acknowledgement.value)#fait"
+                                                            : "\(page.prefix)/demarches/\(answer.acknowledgement.value)")
         } catch {
             let problem = APIProblem.answering(error, context: page.context)
             guard problem.status.kind == .clientError, problem.status != .notFound else {

@@ -2,7 +2,6 @@
 // field; the confirmation; the active proxy and its revocation after a confirmation step (P_* rules).
 import HTTPEdge
 import Procedures
-import APIContract
 import DocumentHTML
 import DocumentPipeline
 import Foundation
@@ -89,7 +88,7 @@ extension Pages {
         do {
             let (answer, _) = try await service.createProxy(try call(page, key: form["_key"], body: bytes), form: proxyForm,
                                                             certified: certified)
-            return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.messageId)")
+            return Self.redirect(to: "\(page.prefix)/demarches/\(answer.acknowledgement.value)")
         } catch let refusal as Refusal {
             return await self.proxyForm(page, form: form, refusal: refusal, status: .unprocessableContent)
         }

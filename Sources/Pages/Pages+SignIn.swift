@@ -2,7 +2,6 @@
 // where whoever holds a paper checks its seal.
 import HTTPEdge
 import Procedures
-import APIContract
 import Foundation
 import Hummingbird
 import OpenAPIRuntime
@@ -79,7 +78,7 @@ extension Pages {
     }
 
     /// The answer in plain French: is the signature ours, is the document still good, what it says.
-    static func verdict(_ answer: Components.Schemas.Verification) -> VerificationPage.Verdict {
+    static func verdict(_ answer: SealVerification) -> VerificationPage.Verdict {
         let signature: String = switch answer.signature {
         case .valid: "La signature est valide : ce cachet a été émis par l'Assurance Maladie."
         case .invalid: answer.signatureReason.map { "La signature n'est pas valable : \($0)" }
@@ -94,12 +93,12 @@ extension Pages {
         case .unknown: "Ce document n'est pas connu du registre."
         }
         let good = answer.signature == .valid && answer.status == .valid
-        let fields = answer.document.fields.additionalProperties.sorted { $0.key < $1.key }.map { code, value in
+        let fields = answer.fields.sorted { $0.key < $1.key }.map { code, value in
             // v1 seals name three fields E6–E8; their labels are those of the same fields in v2.
             let field = SealField(rawValue: code) ?? SealField.allCases.first { $0.id(in: .v1) == code }
             return VerificationPage.Verdict.Field(code: field?.frenchLabel ?? code, value: field?.frenchValue(value) ?? value)
         }
-        return .init(good: good, signature: signature, status: status, id: answer.document.id,
-                     issuedOn: (try? CivilDate(iso: answer.document.issuedOn))?.french ?? answer.document.issuedOn, fields: fields)
+        return .init(good: good, signature: signature, status: status, id: answer.seal[.documentID] ?? "",
+                     issuedOn: answer.seal.issueDate.french, fields: fields)
     }
 }

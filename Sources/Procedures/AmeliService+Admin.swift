@@ -1,8 +1,7 @@
 // AmeliService+Admin: the back office's procedures — record import, card production's fulfilment (R_FULFIL),
 // the notices' outbox, a document's revocation, the service's metrics. Each checks the admin role itself.
-package import APIContract
 import Foundation
-import Records
+package import Records
 package import Storage
 import TeleserviceRules
 
@@ -15,15 +14,10 @@ extension Caller {
 }
 
 extension AmeliService {
-    /// Whether an import created the insured or replaced them, with the record as stored.
-    package enum ImportAnswer: Sendable {
-        case created(Components.Schemas.InsuredRecord)
-        case replaced(Components.Schemas.InsuredRecord)
-    }
 
     /// Creates or replaces one insured with their household, from a body of the contract's shape: the records'
     /// own decoding checks what a schema cannot (NIR keys, dates, card histories) and names each field in French.
-    package func putInsured(_ caller: Caller, nir text: String, body: [UInt8]) async throws -> ImportAnswer {
+    package func putInsured(_ caller: Caller, nir text: String, body: [UInt8]) async throws -> (record: InsuredRecord, result: ImportResult) {
         try caller.requireAdmin()
         let nir: NIR
         do { nir = try NIR(text) } catch { throw APIProblem.invalid(error, under: "nir") }
@@ -31,15 +25,13 @@ extension AmeliService {
         guard record.nir == nir else {
             throw APIProblem.invalid(RecordError(field: "nir", detail: "Le NIR du dossier ne correspond pas à celui de l'adresse."))
         }
-        let result = try await store.importRecord(record, at: clock())
-        let answer = try JSONDecoder().decode(Components.Schemas.InsuredRecord.self, from: Data(try Self.jsonBytes(record)))
-        return result == .created ? .created(answer) : .replaced(answer)
+        return (record, try await store.importRecord(record, at: clock()))
     }
 
     /// Card production's answer for an order (R_FULFIL): the new card becomes the active one and the order is
     /// closed. The idempotency key is the admin's (its principal is the admin caller), on the order's household.
     package func fulfilOrder(_ call: ProcedureCall, order text: String, cardNumber: String?, issueDate: String?) async throws
-        -> (Components.Schemas.Card, replayed: String?) {
+        -> (FulfilmentReceipt, replayed: Bool) {
         try call.caller.requireAdmin()
         let orderID = try Self.pathIdentifier(text)
         var number: CardNumber?
@@ -67,11 +59,11 @@ extension AmeliService {
                     entry.status = .completed
                     changes.procedures = [entry]
                 }
-                let response = try Self.stored(Components.Schemas.Card(outcome.card, today: CivilDate(now)), status: 200)
+                let response = try Self.stored(FulfilmentReceipt(card: outcome.card, day: CivilDate(now)), status: 200)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return try Self.answer(result, as: Components.Schemas.Card.self)
+        return try Self.answer(result, as: FulfilmentReceipt.self)
     }
 
     /// The outbox's notices newest first, with their delivery state (a failed one shows the relay's last answer).
@@ -102,16 +94,5 @@ extension AmeliService {
     package func metricsExposition(_ caller: Caller) throws -> [UInt8] {
         try caller.requireAdmin()
         return metrics.exposition()
-    }
-}
-
-extension Components.Schemas.Notice {
-    package init(_ entry: OutboxNotice) {
-        self.init(id: entry.id.value, to: entry.notice.to, subject: entry.notice.subject,
-                  status: Components.Schemas.NoticeStatus(rawValue: entry.status.rawValue) ?? .pending,
-                  attempts: entry.attempts, issuedAt: entry.notice.sentAt,
-                  // A new notice is due at once (stored as "due since 1970"): it shows as due from its issue.
-                  nextAttemptAt: entry.status == .pending ? max(entry.nextAttemptAt, entry.notice.sentAt) : nil,
-                  deliveredAt: entry.deliveredAt, lastError: entry.lastError)
     }
 }

@@ -1,5 +1,4 @@
 // AmeliService+Beneficiaries: card orders, early renewals and loss declarations (CEAM), and the card's views.
-package import APIContract
 package import DocumentPipeline
 import Foundation
 package import Records
@@ -12,7 +11,7 @@ extension AmeliService {
     /// after the rules that block the beneficiary, as the form does; `ContractMiddleware` calls this for a body
     /// without it.
     package func orderCard(_ call: ProcedureCall, beneficiary: String, departureWithin15Days: Bool?) async throws
-        -> (Components.Schemas.CardOrderAnswer, replayed: String?) {
+        -> (CardOrderReceipt, replayed: Bool) {
         let beneficiaryID = try Self.pathIdentifier(beneficiary)
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let certificateID = ids.next("cert")
@@ -30,20 +29,18 @@ extension AmeliService {
                     changes.certificates = [IssuedCertificate(certificate: certificate, orderID: outcome.order.id, beneficiaryID: beneficiaryID)]
                 }
                 changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
-                let answer = Components.Schemas.CardOrderAnswer(
-                    order: .init(outcome.order), certificate: outcome.certificate.map(Components.Schemas.Certificate.init),
-                    acknowledgement: .init(messageId: outcome.acknowledgement.reference.value))
-                let response = try Self.stored(answer, status: 201)
+                let receipt = CardOrderReceipt(order: outcome.order, certificate: outcome.certificate,
+                                               acknowledgement: outcome.acknowledgement.reference)
+                let response = try Self.stored(receipt, status: 201)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        let (answer, replayed) = try Self.answer(result, as: Components.Schemas.CardOrderAnswer.self)
-        return (answer, replayed)
+        return try Self.answer(result, as: CardOrderReceipt.self)
     }
 
     /// A loss or theft declaration (R_LOSS, R_LOSS_DATE, R_LOSS_LIMIT, R_SWORN): the card is cancelled at once.
     package func declareLoss(_ call: ProcedureCall, beneficiary: String, kind: LossKind, date text: String, sworn: Bool) async throws
-        -> (Components.Schemas.LossDeclarationAnswer, replayed: String?) {
+        -> (LossReceipt, replayed: Bool) {
         let beneficiaryID = try Self.pathIdentifier(beneficiary)
         let date: CivilDate
         do { date = try CivilDate(iso: text) } catch { throw APIProblem.invalid(error, under: "date") }
@@ -58,14 +55,13 @@ extension AmeliService {
             case .accepted(let outcome):
                 var changes = HouseholdChanges(from: household, to: outcome.household)
                 changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
-                let answer = Components.Schemas.LossDeclarationAnswer(
-                    declaration: .init(outcome.declaration), card: .init(outcome.card, today: submission.today),
-                    acknowledgement: .init(messageId: outcome.acknowledgement.reference.value))
-                let response = try Self.stored(answer, status: 201)
+                let receipt = LossReceipt(declaration: outcome.declaration, card: outcome.card, day: submission.today,
+                                          acknowledgement: outcome.acknowledgement.reference)
+                let response = try Self.stored(receipt, status: 201)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return try Self.answer(result, as: Components.Schemas.LossDeclarationAnswer.self)
+        return try Self.answer(result, as: LossReceipt.self)
     }
 
     package static let badDPI = APIProblem(.invalidField, detail: "La résolution doit être un nombre entier de 72 à 600 points par pouce.",

@@ -1,5 +1,4 @@
 // AmeliService+Documents: the certificate's one download, acknowledgements of receipt, ratings of the history.
-import APIContract
 import DocumentPipeline
 package import Foundation
 package import Records
@@ -53,6 +52,9 @@ extension AmeliService {
     package static let certificateBeingDownloaded = APIProblem(
         .gone, detail: "Ce certificat provisoire est en cours de téléchargement par une autre demande : il ne peut l'être qu'une fois. Si ce téléchargement n'a pas abouti, réessayez dans une minute (R_CERTIFICATE).")
 
+    /// The file name of an acknowledgement of receipt, as downloaded and as the inbox lists it.
+    package static func acknowledgementFilename(_ id: Identifier) -> String { "accuse-de-reception-\(id.value).pdf" }
+
     /// An inbox message's acknowledgement of receipt (D_ACK), sealed, for its own household only.
     package func inboxAttachment(_ caller: Caller, id text: String, ifNoneMatch: String?) async throws -> DocumentAnswer {
         let id = try Self.pathIdentifier(text)
@@ -60,12 +62,12 @@ extension AmeliService {
         let record = DocumentRecord.acknowledgement(message.acknowledgement)
         let documentID = DocumentRecord.acknowledgementID(reference: id.value)
         let seal = try await self.seal(of: record, id: documentID, nir: caller.nir, subject: nil)
-        return try await document(record, seal: seal, format: .pdf, filename: Components.Schemas.InboxMessage.filename(id),
+        return try await document(record, seal: seal, format: .pdf, filename: Self.acknowledgementFilename(id),
                                   served: (caller.nir, .acknowledgement, id), ifNoneMatch: ifNoneMatch, registered: documentID)
     }
 
     /// Rates a procedure of the history, 1 to 5, once (R_RATING); returns "true" when the answer is a replay.
-    package func rateProcedure(_ call: ProcedureCall, id text: String, score: Int) async throws -> String? {
+    package func rateProcedure(_ call: ProcedureCall, id text: String, score: Int) async throws -> Bool {
         let id = try Self.pathIdentifier(text)
         let procedure = ProcedureRequest(nir: call.caller.nir, idempotency: call.idempotency)
         let result = try await performSealed(procedure, at: clock()) { context in

@@ -1,5 +1,4 @@
 // AmeliService+Proxy: the online proxy — create, revoke, and its confirmation (P_* rules, D_PROXY).
-package import APIContract
 import DocumentPipeline
 import Foundation
 import Records
@@ -9,7 +8,7 @@ package import TeleserviceRules
 extension AmeliService {
     /// A new proxy from the form as typed (P_FIELDS, P_ADULT, P_CERTIFY, P_ONE_ACTIVE), with its confirmation.
     package func createProxy(_ call: ProcedureCall, form: ProxyForm, certified: Bool) async throws
-        -> (Components.Schemas.ProxyAnswer, replayed: String?) {
+        -> (ProxyReceipt, replayed: Bool) {
         let submission = Submission(reference: ids.next("proc"), receivedAt: clock())
         let procedure = ProcedureRequest(nir: call.caller.nir, idempotency: call.idempotency)
         let result = try await performSealed(procedure, at: submission.receivedAt) { context in
@@ -22,14 +21,12 @@ extension AmeliService {
                 changes.proxies.removeAll { $0.proxy.id == outcome.proxy.id }
                 changes.proxies.append(ProxyChange(proxy: outcome.proxy, confirmation: outcome.confirmation))
                 changes.acknowledge(outcome.acknowledgement, notice: outcome.notice, history: outcome.history)
-                let answer = Components.Schemas.ProxyAnswer(
-                    proxy: .init(outcome.proxy), confirmationUrl: Components.Schemas.Proxy.confirmationURL(outcome.proxy.id),
-                    acknowledgement: .init(messageId: outcome.acknowledgement.reference.value))
-                let response = try Self.stored(answer, status: 201)
+                let receipt = ProxyReceipt(proxy: outcome.proxy, acknowledgement: outcome.acknowledgement.reference)
+                let response = try Self.stored(receipt, status: 201)
                 return ProcedureCommit(changes: changes, value: response, response: response)
             }
         }
-        return try Self.answer(result, as: Components.Schemas.ProxyAnswer.self)
+        return try Self.answer(result, as: ProxyReceipt.self)
     }
 
     /// Judges the proxy form without creating anything: throws the rules' refusal (P_FIELDS naming every field at

@@ -1,11 +1,10 @@
 // AmeliService+Verification: the verification of a seal read from a paper, as text or from a scan (SEAL.md).
-package import APIContract
 import DocumentPipeline
 import Foundation
 import HTTPTypes
 import Records
-import Seal
-import Storage
+package import Seal
+package import Storage
 
 extension AmeliService {
     /// A scan of a page is larger than a JSON body; past this it is refused before it is read (413).
@@ -20,7 +19,7 @@ extension AmeliService {
     }
 
     /// Verifies a seal for `client` (an address, for the per-client rates), for the API and the public page alike.
-    package func verify(_ submitted: SubmittedSeal, from client: String) async throws -> Components.Schemas.Verification {
+    package func verify(_ submitted: SubmittedSeal, from client: String) async throws -> SealVerification {
         try Self.admit(client, by: verificationLimiter)
         let text: String
         switch submitted {
@@ -45,12 +44,8 @@ extension AmeliService {
             status = registered.status(on: CivilDate(clock()))
             revokedReason = status == .revoked ? registered.revokedReason : nil
         }
-        let fields = Components.Schemas.Verification.DocumentPayload.FieldsPayload(additionalProperties: seal.fieldsByID())
-        let document = Components.Schemas.Verification.DocumentPayload(
-            _type: .init(rawValue: seal.unsigned.type.rawValue) ?? .e1, id: seal.unsigned[.documentID] ?? "",
-            issuedOn: seal.unsigned.issueDate.iso, fields: fields)
-        return .init(signature: .init(rawValue: signature.rawValue) ?? .invalid, signatureReason: signatureReason,
-                     status: .init(rawValue: status.rawValue) ?? .unknown, revokedReason: revokedReason, document: document)
+        return SealVerification(signature: signature, signatureReason: signatureReason, status: status, revokedReason: revokedReason,
+                                seal: seal.unsigned, fields: seal.fieldsByID())
     }
 
     /// 429 with Retry-After when `client` has used up its rate.
@@ -83,3 +78,15 @@ extension AmeliService {
     }
 }
 
+/// What a verification found: the signature's check, the register's status of the document, and only what the
+/// seal itself carries (SEAL.md: nothing of the register's copy is shown to whoever holds the paper).
+package struct SealVerification: Sendable {
+    package let signature: SignatureCheck
+    package let signatureReason: String?
+    package let status: VerificationStatus
+    package let revokedReason: String?
+    /// The seal's header and fields as read.
+    package let seal: UnsignedSeal
+    /// The seal's fields by their identifier (`E1`…), as printed.
+    package let fields: [String: String]
+}

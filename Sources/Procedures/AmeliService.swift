@@ -120,27 +120,27 @@ public struct AmeliService: Sendable {
 
     // MARK: Idempotency
 
-    /// The answer of a procedure: the one just decided, or the first one replayed for a repeated key (read back
-    /// into the contract's type, with `replayed` for the `Idempotent-Replayed` header).
+    /// The receipt of a procedure: the one just decided, or the first one replayed for a repeated key (read back
+    /// from what was kept with the key, with `replayed` true).
     package static func answer<Answer: Decodable>(_ result: ProcedureResult<StoredResponse>, as type: Answer.Type) throws
-        -> (answer: Answer, replayed: String?) {
+        -> (answer: Answer, replayed: Bool) {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         switch result {
         case .performed(let response):
-            return (try decoder.decode(Answer.self, from: Data(response.body)), nil)
+            return (try decoder.decode(Answer.self, from: Data(response.body)), false)
         case .replayed(let response):
-            return (try decoder.decode(Answer.self, from: Data(response.body)), "true")
+            return (try decoder.decode(Answer.self, from: Data(response.body)), true)
         }
     }
 
     /// Whether a procedure without a body in its answer (204) was replayed.
-    package static func replayed(_ result: ProcedureResult<StoredResponse>) -> String? {
-        if case .replayed = result { return "true" }
-        return nil
+    package static func replayed(_ result: ProcedureResult<StoredResponse>) -> Bool {
+        if case .replayed = result { return true }
+        return false
     }
 
-    /// A procedure's answer, kept for replay when the request carried an idempotency key.
+    /// A procedure's receipt, kept for replay when the request carried an idempotency key.
     package static func stored(_ value: some Encodable, status: Int) throws -> StoredResponse {
         StoredResponse(status: status, contentType: "application/json", body: try jsonBytes(value))
     }

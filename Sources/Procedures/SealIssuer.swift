@@ -1,5 +1,4 @@
 // SealIssuer: signs each document once, when it is issued, and publishes the keys that verify its seal (SEAL.md).
-package import APIContract
 package import DocumentPipeline
 package import Foundation
 package import Records
@@ -13,8 +12,6 @@ public struct SealIssuer: Sendable {
     /// `GET /v1/verification-keys`: the current key first, then the retired ones.
     public let published: VerificationKeySet
     package let verifier: SealVerifier
-    /// `published` as the contract's type, made once: the key list does not change while the service runs.
-    package let contractKeys: Components.Schemas.VerificationKeys
 
     /// Throws when a retired key repeats the current key's id or is not a P-256 public key, or when the current
     /// key's certificates (SEAL.md profile v2: `certificatePEM` issued by `issuerCertificatePEM`) do not certify it.
@@ -27,11 +24,6 @@ public struct SealIssuer: Sendable {
         current.issuerCertificatePem = issuerCertificatePEM
         published = VerificationKeySet(keys: [current] + retiredKeys)
         verifier = try SealVerifier(keys: published)
-        contractKeys = .init(keys: published.keys.map { key in
-            .init(caId: key.caId, certificateId: key.certificateId, algorithm: .es256, publicKeyPem: key.publicKeyPem,
-                  status: key.status == .current ? .current : .retired, certificatePem: key.certificatePem,
-                  issuerCertificatePem: key.issuerCertificatePem)
-        })
     }
 
     /// The register row of `record` issued now under `id`: its seal signed with today's (Paris) signature date.
