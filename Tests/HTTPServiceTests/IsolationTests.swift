@@ -6,6 +6,10 @@ import Testing
         try await Scenarios.idempotentReplay(.sqlite)
     }
 
+    @Test func everyKeyedProcedureReplaysItsFirstAnswerADayLater() async throws {
+        try await Scenarios.everyKeyedProcedureReplaysItsFirstAnswer(.sqlite)
+    }
+
     @Test func otherHouseholdIdsAnswerNotFoundOnEveryRoute() async throws {
         try await Scenarios.otherHouseholdIsNotFound(.sqlite)
     }

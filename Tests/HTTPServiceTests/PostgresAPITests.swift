@@ -40,6 +40,10 @@ struct PostgresAPITests {
         try await Scenarios.twoConcurrentOrders(.postgres)
     }
 
+    @Test func everyKeyedProcedureReplaysOnPostgres() async throws {
+        try await Scenarios.everyKeyedProcedureReplaysItsFirstAnswer(.postgres)
+    }
+
     @Test func idempotentReplayOnPostgres() async throws {
         try await Scenarios.idempotentReplay(.postgres)
     }

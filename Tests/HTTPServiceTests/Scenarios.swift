@@ -191,6 +191,34 @@ enum Scenarios {
         }
     }
 
+    /// Each keyed procedure keeps its receipt with the key: the same request a day later replays the first answer,
+    /// byte for byte (the loss's card as it stood that day, the fulfilled card as it was produced), and does nothing.
+    static func everyKeyedProcedureReplaysItsFirstAnswer(_ database: TestDatabase) async throws {
+        try await withService(database) { app in
+            // A token is made at each request: a day later the first one has expired.
+            func twice(_ path: String, _ body: String, key: String, admin: Bool = false) async throws -> TestResponse {
+                let headers: HTTPFields = [HTTPField.Name("Idempotency-Key")!: key]
+                let first = try await app.send(.post, path, json: body, token: try await app.token(admin: admin), headers: headers)
+                app.clock.advance(days: 1)
+                let again = try await app.send(.post, path, json: body, token: try await app.token(admin: admin), headers: headers)
+                #expect(first.status.kind == .successful, "\(path): \(first.status)")
+                #expect(again.status == first.status, "\(path)")
+                #expect(again.bytes == first.bytes, "\(path): the replay differs from the first answer")
+                #expect(again.headers[HTTPField.Name("Idempotent-Replayed")!] == "true", "\(path)")
+                return first
+            }
+            let order = try await twice("/v1/beneficiaries/hugo/card-orders", #"{"departureWithin15Days":true}"#, key: "order")
+            _ = try await twice("/v1/beneficiaries/lea/loss-declarations", #"{"kind":"loss","date":"2026-03-14","sworn":true}"#, key: "loss")
+            _ = try await twice("/v1/proxy", #"{"civility":"Mme","lastName":"DURAND","firstName":"Claire","birthDate":"1970-01-01","certified":true}"#,
+                                key: "proxy")
+            let orderID = try #require((order.object["order"] as? [String: Any])?["id"] as? String)
+            _ = try await twice("/v1/admin/card-orders/\(orderID)/fulfilment", "{}", key: "fulfil", admin: true)
+            let household = try #require(try await app.store.household(of: Fixtures.martinNIR))
+            #expect(household.proxies.count == 1)
+            #expect(try await app.store.inbox(of: Fixtures.martinNIR).count == 3)
+        }
+    }
+
     /// Every route with another household's ids answers 404 exactly like an absent id (same status, same body),
     /// and leaves that household's documents untouched.
     static func otherHouseholdIsNotFound(_ database: TestDatabase) async throws {
