@@ -68,6 +68,21 @@ enum Blend {
         }
     }
 
+    /// One pixel at `pixel` painted with `color` at a coverage already quantised (a value of `quantised`, which
+    /// quantising again would not change): what glyphs use, their bitmaps being quantised once when cached.
+    @inline(__always)
+    static func pixel(_ pixel: UnsafeMutablePointer<UInt8>, color: Color, quantisedCoverage coverage: UInt32) {
+        if coverage >= 255 {
+            pixel[0] = color.red
+            pixel[1] = color.green
+            pixel[2] = color.blue
+        } else if coverage > 0 {
+            pixel[0] = mix(pixel[0], color.red, coverage)
+            pixel[1] = mix(pixel[1], color.green, coverage)
+            pixel[2] = mix(pixel[2], color.blue, coverage)
+        }
+    }
+
     /// `under` moved towards `over` by `coverage`/255, rounded (exact for 0 and 255).
     @inline(__always)
     static func mix(_ under: UInt8, _ over: UInt8, _ coverage: UInt32) -> UInt8 {

@@ -58,7 +58,7 @@ struct GlyphKey: Hashable {
     var offsetY: UInt8
 }
 
-/// An antialiased coverage bitmap (0…255) and where it goes relative to the pen's pixel.
+/// An antialiased coverage bitmap (0…255, already quantised to `Blend.levels`) and where it goes relative to the pen's pixel.
 struct GlyphBitmap {
     var left: Int
     var top: Int

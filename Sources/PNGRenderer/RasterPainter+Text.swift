@@ -64,9 +64,11 @@ extension RasterPainter {
         var coverage = [UInt8](repeating: 0, count: width * rows)
         if width > 0, rows > 0, let buffer = bitmap.buffer {
             let pitch = Int(bitmap.pitch)
+            // Quantised here, once per cached glyph, rather than at each pixel of each time it is drawn.
+            let levels = Blend.quantised.map(UInt8.init)
             for row in 0..<rows {
                 let source = pitch >= 0 ? buffer + row * pitch : buffer + (rows - 1 - row) * -pitch
-                for column in 0..<width { coverage[row * width + column] = source[column] }
+                for column in 0..<width { coverage[row * width + column] = levels[Int(source[column])] }
             }
         }
         return GlyphBitmap(left: Int(slot.pointee.bitmap_left), top: Int(slot.pointee.bitmap_top),
@@ -89,8 +91,7 @@ extension RasterPainter {
                     var offset = ((y + row) * width + x + firstColumn) * 3
                     var index = row * bitmap.width + firstColumn
                     for _ in firstColumn..<lastColumn {
-                        let alpha = UInt32(coverage[index])
-                        if alpha != 0 { Blend.span(base, at: offset, count: 1, color: color, coverage: alpha) }
+                        Blend.pixel(base + offset, color: color, quantisedCoverage: UInt32(coverage[index]))
                         offset += 3
                         index += 1
                     }
