@@ -40,9 +40,10 @@ static void ameli_png_flush(png_structp png) { (void)png; }
 /// An 8-bit indexed PNG (sRGB, as png_image writes it) from rows already filtered: each row is its filter byte
 /// (0, NONE: the documents' rows are runs of a few palette indices) then its indices. The rows are compressed in
 /// one deflate call at zlib `level` with `strategy` (Z_RLE), not row by row as png_write_row would: libpng's 638
-/// calls on a card at 300 dpi cost a fifth of the encoding, for the same bytes. libpng writes the signature, the
-/// header, sRGB and the palette, then the IDAT chunks (as libpng cuts them, 8 KiB each) and IEND through
-/// png_write_chunk, so every CRC is still libpng's. Returns 0, or -1 with nothing to free.
+/// calls on a card at 300 dpi cost a fifth of the encoding. The bytes are libpng's for any image of more than 16 KiB
+/// of rows; for a smaller one libpng narrowed zlib's window, which this always opens at 32 KiB (same pixels).
+/// libpng writes the signature, the header, sRGB and the palette, then the IDAT chunks (as libpng cuts them, 8 KiB
+/// each) and IEND through png_write_chunk, so every CRC is still libpng's. Returns 0, or -1 with nothing to free.
 static inline int ameli_png_write_indexed(const unsigned char *rows, unsigned width, unsigned height,
                                           const unsigned char *palette_rgb, int palette_count, int level,
                                           int strategy, ameli_png_output *output) {

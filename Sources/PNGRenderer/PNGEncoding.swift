@@ -11,7 +11,7 @@ enum PNGEncoding {
     /// Measured on the card at 300 dpi (1011 × 638, 78 colours; release, `bench --phases`): 1.55 ms of its 1.96 ms
     /// were encoding, of which zlib about 0.95 ms, building the palette 0.37 ms and libpng's row-by-row writing the
     /// rest. Runs read 8 pixels at a time and one deflate call over all rows brought the card to 1.70 ms, with the
-    /// same bytes.
+    /// same bytes (except the zlib window of an image of at most 16 KiB of rows: see CPNG's shim).
     static func encode(_ raster: Raster) throws -> [UInt8] {
         if let indexed = Palette(raster) {
             return try writeIndexed(raster, palette: indexed)

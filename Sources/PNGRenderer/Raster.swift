@@ -44,6 +44,8 @@ enum Blend {
         let level = (coverage * (levels - 1) + 127) / 255
         return UInt32(level * 255 / (levels - 1))
     }
+    /// The same levels as bytes: what a glyph's cached coverage holds.
+    static let quantisedBytes: [UInt8] = quantised.map(UInt8.init)
 
     /// Paints `count` pixels starting at `pixel` (byte offset of the first) with `color` at `coverage`/255.
     @inline(__always)

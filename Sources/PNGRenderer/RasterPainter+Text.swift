@@ -65,7 +65,7 @@ extension RasterPainter {
         if width > 0, rows > 0, let buffer = bitmap.buffer {
             let pitch = Int(bitmap.pitch)
             // Quantised here, once per cached glyph, rather than at each pixel of each time it is drawn.
-            let levels = Blend.quantised.map(UInt8.init)
+            let levels = Blend.quantisedBytes
             for row in 0..<rows {
                 let source = pitch >= 0 ? buffer + row * pitch : buffer + (rows - 1 - row) * -pitch
                 for column in 0..<width { coverage[row * width + column] = levels[Int(source[column])] }
